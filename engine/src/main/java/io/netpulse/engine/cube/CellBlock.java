@@ -1,0 +1,298 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.Arrays;
+
+/**
+ * The cells of one table in one time bucket of one cuboid, as readers see them. A table holds the measures an
+ * event type carries, one column per metric (a KPI metric's table has one column; the CDR table has six, so a
+ * CDR updates one cell per cuboid, not six). Each cell is one record of {@link #stride} longs in {@link #cells},
+ * so that updating or reading a cell touches adjacent cache lines, and the histogram is sparse (cell, column,
+ * bucket, count) pairs, each a record of {@link #pairStride} longs:
+ * <pre>
+ *   cell i at i * stride:     key | column 0: count | sum | min | max | sum of squares | column 1: ... [| epoch]
+ *                             (doubles stored as their IEEE 754 bits; epoch: the writer's, tables only)
+ *   pair j at j * pairStride: cell &lt;&lt; 20 | column &lt;&lt; 17 | bucket + INDEX_OFFSET | count [| epoch]
+ * </pre>
+ * Every measure is mergeable: counts and sums add, minima and maxima take the extreme, histogram pairs with the
+ * same bucket add. A block is immutable once readers can reach it, except for the writer's own
+ * {@link CellTable} (a subclass with an epoch in each record) and the mirrors it refreshes while no reader holds
+ * them.
+ */
+class CellBlock
+{
+    /** Longs per column in a record: count, sum, min, max, sum of squares. */
+    static final int MEASURES = 5;
+
+    /** Longs in a pair record of a block. */
+    static final int PAIR_STRIDE = 2;
+
+    /** Bytes a histogram pair takes in a compact block. */
+    static final int PAIR_BYTES = PAIR_STRIDE * Long.BYTES;
+
+    /** Most columns a table can have. */
+    static final int MAX_COLUMNS = 8;
+
+    static final int KEY = 0;
+    static final int COUNT = 0;
+    static final int SUM = 1;
+    static final int MIN = 2;
+    static final int MAX = 3;
+    static final int SUM_SQUARES = 4;
+
+    static final int COLUMN_BITS = 3;
+    static final long BUCKET_MASK = (1L << LogHistogram.INDEX_BITS) - 1;
+
+    final int columns;
+    final int stride;
+    final int pairStride;
+    long[] cells;
+    int cellCount;
+    long[] pairs;
+    int pairCount;
+
+    CellBlock(final int columns, final int cellCapacity, final int pairCapacity)
+    {
+        this(columns, recordLength(columns), PAIR_STRIDE, cellCapacity, pairCapacity);
+    }
+
+    CellBlock(final int columns, final int stride, final int pairStride, final int cellCapacity,
+        final int pairCapacity)
+    {
+        if (columns < 1 || columns > MAX_COLUMNS)
+        {
+            throw new IllegalArgumentException("columns must be 1.." + MAX_COLUMNS + ": " + columns);
+        }
+        this.columns = columns;
+        this.stride = stride;
+        this.pairStride = pairStride;
+        cells = new long[Math.max(1, cellCapacity) * stride];
+        pairs = new long[Math.max(1, pairCapacity) * pairStride];
+    }
+
+    /**
+     * Longs in a block's record of a number of columns: the key and each column's measures.
+     *
+     * @param columns the columns.
+     * @return the record length.
+     */
+    static int recordLength(final int columns)
+    {
+        return 1 + MEASURES * columns;
+    }
+
+    /**
+     * Offset of a column's measure within a record.
+     *
+     * @param column  the column.
+     * @param measure {@link #COUNT}, {@link #SUM}, {@link #MIN}, {@link #MAX} or {@link #SUM_SQUARES}.
+     * @return the offset.
+     */
+    static int offset(final int column, final int measure)
+    {
+        return 1 + column * MEASURES + measure;
+    }
+
+    final long key(final int cell)
+    {
+        return cells[cell * stride];
+    }
+
+    final long count(final int cell, final int column)
+    {
+        return cells[cell * stride + offset(column, COUNT)];
+    }
+
+    final double sum(final int cell, final int column)
+    {
+        return Double.longBitsToDouble(cells[cell * stride + offset(column, SUM)]);
+    }
+
+    final double min(final int cell, final int column)
+    {
+        return Double.longBitsToDouble(cells[cell * stride + offset(column, MIN)]);
+    }
+
+    final double max(final int cell, final int column)
+    {
+        return Double.longBitsToDouble(cells[cell * stride + offset(column, MAX)]);
+    }
+
+    final double sumSquares(final int cell, final int column)
+    {
+        return Double.longBitsToDouble(cells[cell * stride + offset(column, SUM_SQUARES)]);
+    }
+
+    final int pairCell(final int pair)
+    {
+        return (int)(pairs[pair * pairStride] >>> (LogHistogram.INDEX_BITS + COLUMN_BITS));
+    }
+
+    final int pairColumn(final int pair)
+    {
+        return (int)(pairs[pair * pairStride] >>> LogHistogram.INDEX_BITS) & (MAX_COLUMNS - 1);
+    }
+
+    final int pairBucket(final int pair)
+    {
+        return (int)(pairs[pair * pairStride] & BUCKET_MASK) - LogHistogram.INDEX_OFFSET;
+    }
+
+    final long pairCountOf(final int pair)
+    {
+        return pairs[pair * pairStride + 1];
+    }
+
+    static long pairKey(final int cell, final int column, final int bucket)
+    {
+        return ((long)cell << (LogHistogram.INDEX_BITS + COLUMN_BITS)) | ((long)column << LogHistogram.INDEX_BITS) |
+            (bucket + LogHistogram.INDEX_OFFSET);
+    }
+
+    /**
+     * Cells in use.
+     *
+     * @return the count.
+     */
+    final int cellCount()
+    {
+        return cellCount;
+    }
+
+    /**
+     * Histogram pairs in use.
+     *
+     * @return the count.
+     */
+    final int pairCount()
+    {
+        return pairCount;
+    }
+
+    /**
+     * Values in the block.
+     *
+     * @return the sum of the cells' counts, every column.
+     */
+    final long totalCount()
+    {
+        long total = 0;
+        for (int i = 0; i < cellCount; i++)
+        {
+            for (int column = 0; column < columns; column++)
+            {
+                total += cells[i * stride + offset(column, COUNT)];
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Heap bytes held by the arrays, whatever is in use.
+     *
+     * @return the footprint.
+     */
+    long footprintBytes()
+    {
+        return (long)(cells.length + pairs.length) * Long.BYTES;
+    }
+
+    final int cellCapacity()
+    {
+        return cells.length / stride;
+    }
+
+    final int pairCapacity()
+    {
+        return pairs.length / pairStride;
+    }
+
+    final void ensureCellCapacity(final int capacity)
+    {
+        if (capacity > cellCapacity())
+        {
+            final int length = Math.max(capacity, cellCapacity() + (cellCapacity() >> 1) + 16);
+            cells = Arrays.copyOf(cells, length * stride);
+        }
+    }
+
+    final void ensurePairCapacity(final int capacity)
+    {
+        if (capacity > pairCapacity())
+        {
+            final int length = Math.max(capacity, pairCapacity() + (pairCapacity() >> 1) + 16);
+            pairs = Arrays.copyOf(pairs, length * pairStride);
+        }
+    }
+
+    /**
+     * Copies one cell from another block into the same index here.
+     */
+    final void copyCell(final CellBlock from, final int cell)
+    {
+        System.arraycopy(from.cells, cell * from.stride, cells, cell * stride, recordLength(columns));
+    }
+
+    /**
+     * Copies one histogram pair from another block into the same index here.
+     */
+    final void copyPair(final CellBlock from, final int pair)
+    {
+        final int to = pair * pairStride;
+        final int at = pair * from.pairStride;
+        pairs[to] = from.pairs[at];
+        pairs[to + 1] = from.pairs[at + 1];
+    }
+
+    /**
+     * Makes this block an exact copy of another's cells and pairs.
+     *
+     * @param from the source.
+     */
+    final void copyAll(final CellBlock from)
+    {
+        final int count = from.cellCount;
+        ensureCellCapacity(count);
+        if (from.stride == stride)
+        {
+            System.arraycopy(from.cells, 0, cells, 0, count * stride);
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                copyCell(from, i);
+            }
+        }
+        cellCount = count;
+
+        final int pairs = from.pairCount;
+        ensurePairCapacity(pairs);
+        if (from.pairStride == pairStride)
+        {
+            System.arraycopy(from.pairs, 0, this.pairs, 0, pairs * pairStride);
+        }
+        else
+        {
+            for (int j = 0; j < pairs; j++)
+            {
+                copyPair(from, j);
+            }
+        }
+        pairCount = pairs;
+    }
+
+    /**
+     * A compact, exactly sized copy: what a closed bucket keeps.
+     *
+     * @return the copy.
+     */
+    final CellBlock compact()
+    {
+        final CellBlock copy = new CellBlock(columns, cellCount, pairCount);
+        copy.copyAll(this);
+        return copy;
+    }
+}

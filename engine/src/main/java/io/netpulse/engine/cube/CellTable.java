@@ -1,0 +1,527 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.Arrays;
+
+/**
+ * A {@link CellBlock} its one writer can update: an open-addressing index from key to cell, another from
+ * (cell, histogram bucket) to pair, and, when it is published to readers, a log of what changed in each
+ * publication epoch so that mirrors are refreshed with the cells that changed rather than copied whole.
+ * <p>
+ * Each cell record carries the epoch in which the writer last changed it, beside its measures, so an update
+ * touches the index slot and one record: two cache lines. The writer logs a cell (or pair) the first time it
+ * changes it in an epoch; a {@link Mirror} that holds everything up to epoch {@code e} is brought up to date by
+ * copying the logged records of the epochs after {@code e}. Updating a cell allocates nothing: the indices and
+ * arrays grow (by copying) only when a new cell or pair does not fit.
+ */
+final class CellTable extends CellBlock
+{
+    /** Longs in a table's pair record: a block's, and the epoch of the last change. */
+    static final int TABLE_PAIR_STRIDE = PAIR_STRIDE + 1;
+
+    private static final int PAIR_EPOCH = PAIR_STRIDE;
+    private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
+    private static final int MIN_INDEX_CAPACITY = 64;
+    private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+    private static final long NEGATIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
+    private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
+
+    private final boolean tracked;
+    private final int epochOffset;
+
+    private int[] index;
+    private int indexShift;
+    private int[] pairIndex;
+    private int pairIndexShift;
+
+    private int[] logCells = new int[64];
+    private long[] logCellEpochs = new long[64];
+    private int logCellCount;
+    private int[] logPairs = new int[64];
+    private long[] logPairEpochs = new long[64];
+    private int logPairCount;
+    private long logBaseEpoch;
+    private Mirror[] mirrors = new Mirror[0];
+
+    /**
+     * A table.
+     *
+     * @param columns      measure columns in each cell.
+     * @param cellCapacity cells to hold before growing.
+     * @param pairCapacity histogram pairs to hold before growing.
+     * @param tracked      whether changes are logged for mirrors (the updater's tables) or not (roll-ups).
+     * @param epoch        the writer's epoch now.
+     */
+    CellTable(final int columns, final int cellCapacity, final int pairCapacity, final boolean tracked,
+        final long epoch)
+    {
+        super(columns, recordLength(columns) + 1, TABLE_PAIR_STRIDE, Math.max(16, cellCapacity),
+            Math.max(16, pairCapacity));
+        this.tracked = tracked;
+        this.epochOffset = recordLength(columns);
+        final int indexCapacity = indexCapacityFor(cellCapacity());
+        index = new int[indexCapacity];
+        indexShift = 64 - Integer.numberOfTrailingZeros(indexCapacity);
+        final int pairIndexCapacity = indexCapacityFor(pairCapacity());
+        pairIndex = new int[pairIndexCapacity];
+        pairIndexShift = 64 - Integer.numberOfTrailingZeros(pairIndexCapacity);
+        logBaseEpoch = epoch;
+    }
+
+    private static int indexCapacityFor(final int entries)
+    {
+        return Math.max(MIN_INDEX_CAPACITY, Integer.highestOneBit(Math.max(1, entries) * 2 - 1) << 1);
+    }
+
+    /**
+     * The cell of a key, made when new: the one lookup an event makes per cuboid.
+     *
+     * @param key   cell key.
+     * @param epoch the writer's epoch now.
+     * @return the cell's index.
+     */
+    int cell(final long key, final long epoch)
+    {
+        return cellFor(key, epoch);
+    }
+
+    /**
+     * Adds a value to a column of a cell.
+     *
+     * @param cell   from {@link #cell}.
+     * @param column the metric's column.
+     * @param value  the value.
+     * @param epoch  the writer's epoch now.
+     */
+    void add(final int cell, final int column, final double value, final long epoch)
+    {
+        final long[] cells = this.cells;
+        final int record = cell * stride;
+        final int at = record + 1 + column * MEASURES;
+        cells[at + COUNT]++;
+        cells[at + SUM] = Double.doubleToRawLongBits(Double.longBitsToDouble(cells[at + SUM]) + value);
+        cells[at + SUM_SQUARES] = Double.doubleToRawLongBits(
+            Double.longBitsToDouble(cells[at + SUM_SQUARES]) + value * value);
+        if (value < Double.longBitsToDouble(cells[at + MIN]))
+        {
+            cells[at + MIN] = Double.doubleToRawLongBits(value);
+        }
+        if (value > Double.longBitsToDouble(cells[at + MAX]))
+        {
+            cells[at + MAX] = Double.doubleToRawLongBits(value);
+        }
+        if (tracked && cells[record + epochOffset] != epoch)
+        {
+            cells[record + epochOffset] = epoch;
+            logCell(cell, epoch);
+        }
+    }
+
+    /**
+     * Adds a value to a column of a cell and to that column's histogram.
+     *
+     * @param cell   from {@link #cell}.
+     * @param column the metric's column.
+     * @param value  the value.
+     * @param epoch  the writer's epoch now.
+     */
+    void addWithHistogram(final int cell, final int column, final double value, final long epoch)
+    {
+        add(cell, column, value, epoch);
+        final int pair = pairFor(cell, column, LogHistogram.bucketOf(value), epoch);
+        final long[] pairs = this.pairs;
+        final int at = pair * TABLE_PAIR_STRIDE;
+        pairs[at + 1]++;
+        if (tracked && pairs[at + PAIR_EPOCH] != epoch)
+        {
+            pairs[at + PAIR_EPOCH] = epoch;
+            logPair(pair, epoch);
+        }
+    }
+
+    /**
+     * Adds a value to the one column of a key's cell: for single-column tables and tests.
+     *
+     * @param key   cell key.
+     * @param value the value.
+     * @param epoch the writer's epoch now.
+     * @return the cell's index.
+     */
+    int add(final long key, final double value, final long epoch)
+    {
+        final int cell = cellFor(key, epoch);
+        add(cell, 0, value, epoch);
+        return cell;
+    }
+
+    /**
+     * Adds a value to the one column of a key's cell and to its histogram.
+     *
+     * @param key   cell key.
+     * @param value the value.
+     * @param epoch the writer's epoch now.
+     */
+    void addWithHistogram(final long key, final double value, final long epoch)
+    {
+        addWithHistogram(cellFor(key, epoch), 0, value, epoch);
+    }
+
+    /**
+     * Merges every cell and histogram pair of another block of the same columns into this one: the roll-up step.
+     *
+     * @param from the block to merge.
+     */
+    void merge(final CellBlock from)
+    {
+        final int count = from.cellCount;
+        final int[] mapped = new int[count];
+        final long[] source = from.cells;
+        for (int i = 0; i < count; i++)
+        {
+            final int in = i * from.stride;
+            final int cell = cellFor(source[in + KEY], 0);
+            mapped[i] = cell;
+            final long[] cells = this.cells;
+            for (int column = 0; column < columns; column++)
+            {
+                final int at = cell * stride + 1 + column * MEASURES;
+                final int src = in + 1 + column * MEASURES;
+                cells[at + COUNT] += source[src + COUNT];
+                cells[at + SUM] = Double.doubleToRawLongBits(Double.longBitsToDouble(cells[at + SUM]) +
+                    Double.longBitsToDouble(source[src + SUM]));
+                cells[at + SUM_SQUARES] = Double.doubleToRawLongBits(
+                    Double.longBitsToDouble(cells[at + SUM_SQUARES]) + Double.longBitsToDouble(source[src + SUM_SQUARES]));
+                cells[at + MIN] = Double.doubleToRawLongBits(Math.min(Double.longBitsToDouble(cells[at + MIN]),
+                    Double.longBitsToDouble(source[src + MIN])));
+                cells[at + MAX] = Double.doubleToRawLongBits(Math.max(Double.longBitsToDouble(cells[at + MAX]),
+                    Double.longBitsToDouble(source[src + MAX])));
+            }
+        }
+        for (int j = 0, pairCount = from.pairCount; j < pairCount; j++)
+        {
+            final int pair = pairFor(mapped[from.pairCell(j)], from.pairColumn(j), from.pairBucket(j), 0);
+            pairs[pair * TABLE_PAIR_STRIDE + 1] += from.pairCountOf(j);
+        }
+    }
+
+    private int cellFor(final long key, final long epoch)
+    {
+        int[] index = this.index;
+        int mask = index.length - 1;
+        int slot = (int)((key * HASH_MULTIPLIER) >>> indexShift);
+        while (true)
+        {
+            final int entry = index[slot];
+            if (0 == entry)
+            {
+                break;
+            }
+            if (cells[(entry - 1) * stride] == key)
+            {
+                return entry - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+
+        final int cell = cellCount;
+        ensureCellCapacity(cell + 1);
+        if ((cell + 1) * 2 > index.length)
+        {
+            rehashCells(index.length * 2);
+            index = this.index;
+            mask = index.length - 1;
+            slot = (int)((key * HASH_MULTIPLIER) >>> indexShift);
+            while (0 != index[slot])
+            {
+                slot = (slot + 1) & mask;
+            }
+        }
+        index[slot] = cell + 1;
+        final long[] cells = this.cells;
+        final int record = cell * stride;
+        cells[record + KEY] = key;
+        for (int column = 0; column < columns; column++)
+        {
+            final int at = record + 1 + column * MEASURES;
+            cells[at + COUNT] = 0;
+            cells[at + SUM] = ZERO_BITS;
+            cells[at + MIN] = POSITIVE_INFINITY_BITS;
+            cells[at + MAX] = NEGATIVE_INFINITY_BITS;
+            cells[at + SUM_SQUARES] = ZERO_BITS;
+        }
+        cells[record + epochOffset] = epoch;
+        cellCount = cell + 1;
+        if (tracked)
+        {
+            logCell(cell, epoch);
+        }
+        return cell;
+    }
+
+    private int pairFor(final int cell, final int column, final int bucket, final long epoch)
+    {
+        final long key = pairKey(cell, column, bucket);
+        int[] pairIndex = this.pairIndex;
+        int mask = pairIndex.length - 1;
+        int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+        while (true)
+        {
+            final int entry = pairIndex[slot];
+            if (0 == entry)
+            {
+                break;
+            }
+            if (pairs[(entry - 1) * TABLE_PAIR_STRIDE] == key)
+            {
+                return entry - 1;
+            }
+            slot = (slot + 1) & mask;
+        }
+
+        final int pair = pairCount;
+        ensurePairCapacity(pair + 1);
+        if ((pair + 1) * 2 > pairIndex.length)
+        {
+            rehashPairs(pairIndex.length * 2);
+            pairIndex = this.pairIndex;
+            mask = pairIndex.length - 1;
+            slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+            while (0 != pairIndex[slot])
+            {
+                slot = (slot + 1) & mask;
+            }
+        }
+        pairIndex[slot] = pair + 1;
+        final int at = pair * TABLE_PAIR_STRIDE;
+        pairs[at] = key;
+        pairs[at + 1] = 0;
+        pairs[at + PAIR_EPOCH] = epoch;
+        pairCount = pair + 1;
+        if (tracked)
+        {
+            logPair(pair, epoch);
+        }
+        return pair;
+    }
+
+    private void rehashCells(final int capacity)
+    {
+        final int[] index = new int[capacity];
+        final int shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        final int mask = capacity - 1;
+        for (int cell = 0; cell < cellCount; cell++)
+        {
+            int slot = (int)((cells[cell * stride] * HASH_MULTIPLIER) >>> shift);
+            while (0 != index[slot])
+            {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = cell + 1;
+        }
+        this.index = index;
+        this.indexShift = shift;
+    }
+
+    private void rehashPairs(final int capacity)
+    {
+        final int[] index = new int[capacity];
+        final int shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        final int mask = capacity - 1;
+        for (int pair = 0; pair < pairCount; pair++)
+        {
+            int slot = (int)((pairs[pair * TABLE_PAIR_STRIDE] * HASH_MULTIPLIER) >>> shift);
+            while (0 != index[slot])
+            {
+                slot = (slot + 1) & mask;
+            }
+            index[slot] = pair + 1;
+        }
+        this.pairIndex = index;
+        this.pairIndexShift = shift;
+    }
+
+    private void logCell(final int cell, final long epoch)
+    {
+        if (logCellCount == logCells.length)
+        {
+            logCells = Arrays.copyOf(logCells, logCellCount * 2);
+            logCellEpochs = Arrays.copyOf(logCellEpochs, logCellCount * 2);
+        }
+        logCells[logCellCount] = cell;
+        logCellEpochs[logCellCount++] = epoch;
+    }
+
+    private void logPair(final int pair, final long epoch)
+    {
+        if (logPairCount == logPairs.length)
+        {
+            logPairs = Arrays.copyOf(logPairs, logPairCount * 2);
+            logPairEpochs = Arrays.copyOf(logPairEpochs, logPairCount * 2);
+        }
+        logPairs[logPairCount] = pair;
+        logPairEpochs[logPairCount++] = epoch;
+    }
+
+    /**
+     * The mirror of this table for a publication slot, brought up to date: everything the writer did up to and
+     * including {@code epoch} is in it. Called by the writer while no reader holds the slot.
+     *
+     * @param slot  publication slot.
+     * @param epoch the epoch being closed.
+     * @return the mirror.
+     */
+    Mirror syncMirror(final int slot, final long epoch)
+    {
+        if (slot >= mirrors.length)
+        {
+            mirrors = Arrays.copyOf(mirrors, slot + 1);
+        }
+        Mirror mirror = mirrors[slot];
+        if (null == mirror)
+        {
+            mirror = new Mirror(columns, cellCount, pairCount);
+            mirrors[slot] = mirror;
+        }
+
+        if (mirror.syncedEpoch < logBaseEpoch - 1)
+        {
+            mirror.copyAll(this);
+        }
+        else
+        {
+            mirror.ensureCellCapacity(cellCount);
+            mirror.ensurePairCapacity(pairCount);
+            for (int i = firstAfter(logCellEpochs, logCellCount, mirror.syncedEpoch); i < logCellCount; i++)
+            {
+                mirror.copyCell(this, logCells[i]);
+            }
+            for (int i = firstAfter(logPairEpochs, logPairCount, mirror.syncedEpoch); i < logPairCount; i++)
+            {
+                mirror.copyPair(this, logPairs[i]);
+            }
+            mirror.cellCount = cellCount;
+            mirror.pairCount = pairCount;
+        }
+        mirror.syncedEpoch = epoch;
+        trimLog();
+        return mirror;
+    }
+
+    /**
+     * Drops log entries every mirror already holds; when one mirror lags so far that the log outgrows the table,
+     * drops them anyway and lets that mirror be copied whole next time.
+     */
+    private void trimLog()
+    {
+        long oldest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
+        for (final Mirror mirror : mirrors)
+        {
+            if (null != mirror)
+            {
+                oldest = Math.min(oldest, mirror.syncedEpoch);
+                newest = Math.max(newest, mirror.syncedEpoch);
+            }
+        }
+        final boolean overgrown = logCellCount + logPairCount > 2 * (cellCount + pairCount) + 1024;
+        final long upTo = overgrown ? newest : oldest;
+        final int cellsDone = firstAfter(logCellEpochs, logCellCount, upTo);
+        final int pairsDone = firstAfter(logPairEpochs, logPairCount, upTo);
+        if (overgrown || (cellsDone + pairsDone > 0 && cellsDone * 2 >= logCellCount && pairsDone * 2 >= logPairCount))
+        {
+            System.arraycopy(logCells, cellsDone, logCells, 0, logCellCount - cellsDone);
+            System.arraycopy(logCellEpochs, cellsDone, logCellEpochs, 0, logCellCount - cellsDone);
+            logCellCount -= cellsDone;
+            System.arraycopy(logPairs, pairsDone, logPairs, 0, logPairCount - pairsDone);
+            System.arraycopy(logPairEpochs, pairsDone, logPairEpochs, 0, logPairCount - pairsDone);
+            logPairCount -= pairsDone;
+            // Everything after 'upTo' is still logged; a mirror synced before it must be copied whole.
+            logBaseEpoch = Math.max(logBaseEpoch, upTo + 1);
+        }
+    }
+
+    /**
+     * Position of the first log entry with an epoch after {@code epoch}: the log's epochs never decrease.
+     */
+    private static int firstAfter(final long[] epochs, final int length, final long epoch)
+    {
+        int low = 0;
+        int high = length;
+        while (low < high)
+        {
+            final int mid = (low + high) >>> 1;
+            if (epochs[mid] <= epoch)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /**
+     * Empties the table for reuse by another bucket, keeping its capacity and its mirrors (which are copied whole
+     * on their next refresh).
+     *
+     * @param epoch the writer's epoch now.
+     */
+    void reset(final long epoch)
+    {
+        Arrays.fill(index, 0);
+        Arrays.fill(pairIndex, 0);
+        cellCount = 0;
+        pairCount = 0;
+        logCellCount = 0;
+        logPairCount = 0;
+        logBaseEpoch = epoch;
+        for (final Mirror mirror : mirrors)
+        {
+            if (null != mirror)
+            {
+                mirror.syncedEpoch = Long.MIN_VALUE;
+                mirror.cellCount = 0;
+                mirror.pairCount = 0;
+            }
+        }
+    }
+
+    /**
+     * Heap bytes held, indices, change log and mirrors included.
+     *
+     * @return the footprint.
+     */
+    long footprintBytes()
+    {
+        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length) * Integer.BYTES;
+        if (tracked)
+        {
+            bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);
+        }
+        for (final Mirror mirror : mirrors)
+        {
+            if (null != mirror)
+            {
+                bytes += mirror.footprintBytes();
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * A reader-side copy of a table for one publication slot.
+     */
+    static final class Mirror extends CellBlock
+    {
+        long syncedEpoch = Long.MIN_VALUE;
+
+        Mirror(final int columns, final int cellCapacity, final int pairCapacity)
+        {
+            super(columns, Math.max(16, cellCapacity), Math.max(16, pairCapacity));
+        }
+    }
+}

@@ -1,0 +1,340 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket into exactly
+ * sized blocks, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
+ * into one day bucket likewise, drops minutes past the cuboid's minute retention (their hour stays), hours past
+ * the hour retention (their day stays) and days past the day retention, and publishes each shard's closed
+ * buckets as a new immutable {@link ShardView}. Roll-ups merge mergeable state
+ * (counts, sums, extremes, sums of squares, histogram counts), so no total changes.
+ * <p>
+ * One thread for the whole cube, started with the first sealed bucket; the work it does per event-time minute
+ * is proportional to the cells sealed in that minute.
+ */
+final class CubeMaintainer implements Runnable, AutoCloseable
+{
+    private static final System.Logger LOGGER = System.getLogger("netpulse.cube");
+
+    private final CubeConfig config;
+    private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    private final AtomicLong submitted = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong rollups = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    CubeMaintainer(final CubeConfig config)
+    {
+        this.config = config;
+        this.thread = new Thread(this, "netpulse-cube-maintainer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Hands over a sealed bucket. Called by a shard's updater; the bucket is never written again.
+     *
+     * @param shard       the shard it belongs to.
+     * @param bucket      the sealed bucket.
+     * @param watermarkMs the shard's watermark at sealing, which drives roll-ups and expiry.
+     */
+    void submit(final CubeShard shard, final OpenBucket bucket, final long watermarkMs)
+    {
+        submitted.incrementAndGet();
+        tasks.add(new Task(shard, bucket.sealedSlices(), bucket.sealSeq, watermarkMs));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void run()
+    {
+        while (running || !tasks.isEmpty())
+        {
+            final Task task;
+            try
+            {
+                task = tasks.poll(100, TimeUnit.MILLISECONDS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (null == task)
+            {
+                continue;
+            }
+            try
+            {
+                process(task);
+            }
+            catch (final Throwable ex)
+            {
+                errors.incrementAndGet();
+                LOGGER.log(System.Logger.Level.ERROR, "cube maintenance failed", ex);
+            }
+            finally
+            {
+                completed.incrementAndGet();
+            }
+        }
+    }
+
+    private void process(final Task task)
+    {
+        final CubeShard shard = task.shard;
+        for (int c = 0; c < Cuboid.count(); c++)
+        {
+            final Slice sealed = task.slices[c];
+            final CellBlock[] compacted = new CellBlock[sealed.byTable.length];
+            for (int m = 0; m < compacted.length; m++)
+            {
+                final CellBlock block = sealed.byTable[m];
+                compacted[m] = null == block || block.cellCount == 0 ? null : block.compact();
+            }
+            insert(shard.minutes.get(c), new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted));
+            maintain(shard, c, config.retention(Cuboid.get(c)), task.watermarkMs, sealed.startMs);
+        }
+        publish(shard, task.sealSeq);
+    }
+
+    private static void insert(final List<Slice> slices, final Slice slice)
+    {
+        int at = slices.size();
+        while (at > 0 && slices.get(at - 1).startMs > slice.startMs)
+        {
+            at--;
+        }
+        slices.add(at, slice);
+    }
+
+    /**
+     * Rolls and expires one cuboid's closed buckets for a watermark. An hour is built from its minutes as soon
+     * as it is complete: a minute after it has been sealed, and minutes are sealed in time order, so every minute
+     * of the hour is here and none can change. A day is built from its hours likewise. The finer buckets stay
+     * until their retention passes, so a query over whole hours or days reads one bucket per period, and one
+     * over part of an hour still reads its minutes.
+     *
+     * @param sealedStartMs start of the minute bucket just sealed: every earlier minute has been filed.
+     */
+    private void maintain(final CubeShard shard, final int cuboid, final CubeConfig.Retention retention,
+        final long watermarkMs, final long sealedStartMs)
+    {
+        final List<Slice> minutes = shard.minutes.get(cuboid);
+        final List<Slice> hours = shard.hours.get(cuboid);
+        final List<Slice> days = shard.days.get(cuboid);
+        shard.builtHourMs[cuboid] = build(minutes, hours, CubeConfig.HOUR_MS, sealedStartMs,
+            shard.builtHourMs[cuboid]);
+        shard.builtDayMs[cuboid] = build(hours, days, CubeConfig.DAY_MS, sealedStartMs, shard.builtDayMs[cuboid]);
+        dropBefore(minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(), shard.builtHourMs[cuboid]);
+        dropBefore(hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
+
+        final long dropBeforeMs = watermarkMs - retention.daysMs();
+        while (!days.isEmpty() && days.get(0).startMs + days.get(0).spanMs <= dropBeforeMs)
+        {
+            final Slice expired = days.remove(0);
+            if (cuboid == Cuboid.ELEMENT.ordinal())
+            {
+                shard.expiredValues += expired.values();
+            }
+        }
+    }
+
+    /**
+     * Builds a coarser slice for every period after the last one built that ends at or before {@code completeMs}.
+     *
+     * @return the start of the last period built.
+     */
+    private long build(final List<Slice> finer, final List<Slice> coarser, final long periodMs,
+        final long completeMs, final long lastBuiltMs)
+    {
+        long built = lastBuiltMs;
+        int from = 0;
+        while (from < finer.size())
+        {
+            final long periodStart = Math.floorDiv(finer.get(from).startMs, periodMs) * periodMs;
+            int to = from;
+            while (to < finer.size() && finer.get(to).startMs < periodStart + periodMs)
+            {
+                to++;
+            }
+            if (periodStart + periodMs > completeMs)
+            {
+                break;
+            }
+            if (periodStart > built)
+            {
+                insert(coarser, merge(periodStart, periodMs, finer.subList(from, to)));
+                built = periodStart;
+                rollups.incrementAndGet();
+            }
+            from = to;
+        }
+        return built;
+    }
+
+    /**
+     * Drops the finer slices of whole periods that end before a time and have been built into coarser ones.
+     */
+    private static void dropBefore(final List<Slice> finer, final long periodMs, final long beforeMs,
+        final long lastBuiltMs)
+    {
+        while (!finer.isEmpty())
+        {
+            final long periodStart = Math.floorDiv(finer.get(0).startMs, periodMs) * periodMs;
+            if (periodStart + periodMs > beforeMs || periodStart > lastBuiltMs)
+            {
+                return;
+            }
+            finer.remove(0);
+        }
+    }
+
+    static Slice merge(final long startMs, final long spanMs, final List<Slice> members)
+    {
+        int metrics = 0;
+        for (final Slice member : members)
+        {
+            metrics = Math.max(metrics, member.byTable.length);
+        }
+        final CellBlock[] merged = new CellBlock[metrics];
+        for (int m = 0; m < metrics; m++)
+        {
+            int cells = 0;
+            int pairs = 0;
+            for (final Slice member : members)
+            {
+                final CellBlock block = member.block(m);
+                if (null != block)
+                {
+                    cells = Math.max(cells, block.cellCount);
+                    pairs = Math.max(pairs, block.pairCount);
+                }
+            }
+            if (cells == 0)
+            {
+                continue;
+            }
+            final CellTable accumulator = new CellTable(MetricCatalog.columnsOf(m), cells, pairs, false, 0);
+            for (final Slice member : members)
+            {
+                final CellBlock block = member.block(m);
+                if (null != block)
+                {
+                    accumulator.merge(block);
+                }
+            }
+            merged[m] = accumulator.compact();
+        }
+        return new Slice(startMs, spanMs, merged);
+    }
+
+    private void publish(final CubeShard shard, final long sealSeq)
+    {
+        final Slice[][] slices = new Slice[Cuboid.count()][];
+        long cells = 0;
+        long bytes = 0;
+        for (int c = 0; c < slices.length; c++)
+        {
+            final List<Slice> all = new ArrayList<>(shard.days.get(c));
+            all.addAll(shard.hours.get(c));
+            all.addAll(shard.minutes.get(c));
+            slices[c] = all.toArray(new Slice[0]);
+            for (final Slice slice : all)
+            {
+                cells += slice.cells();
+                bytes += slice.footprintBytes();
+            }
+        }
+        shard.view = new ShardView(slices, sealSeq, ++shard.viewVersion, cells, bytes, shard.expiredValues);
+    }
+
+    /**
+     * Waits until every bucket handed over so far has been processed. For tests and orderly reports.
+     *
+     * @param timeoutMs longest wait.
+     * @return true when caught up.
+     */
+    boolean awaitIdle(final long timeoutMs)
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (completed.get() < submitted.get())
+        {
+            if (System.nanoTime() - deadlineNs > 0)
+            {
+                return false;
+            }
+            try
+            {
+                Thread.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Buckets handed over and not yet processed.
+     *
+     * @return the backlog.
+     */
+    long backlog()
+    {
+        return submitted.get() - completed.get();
+    }
+
+    /**
+     * Maintenance runs that failed (each logged).
+     *
+     * @return the count.
+     */
+    long errors()
+    {
+        return errors.get();
+    }
+
+    /**
+     * Roll-ups done (hours and days built).
+     *
+     * @return the count.
+     */
+    long rollups()
+    {
+        return rollups.get();
+    }
+
+    /**
+     * Finishes the buckets handed over, then stops the thread.
+     */
+    public void close()
+    {
+        running = false;
+        try
+        {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Task(CubeShard shard, Slice[] slices, long sealSeq, long watermarkMs)
+    {
+    }
+}

@@ -1,0 +1,63 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One shard's cube as the query side and the maintainer see it: the state its updater last published, and the
+ * closed buckets the maintainer keeps (per cuboid: days, hours and minutes, each list in time order).
+ * <p>
+ * Writers: {@link #current} by the shard's updater; {@link #view} and the closed lists by the maintainer.
+ */
+final class CubeShard
+{
+    final int shard;
+    volatile ShardState current;
+    volatile ShardView view = ShardView.EMPTY;
+
+    // Owned by the maintainer thread.
+    final List<List<Slice>> minutes = new ArrayList<>();
+    final List<List<Slice>> hours = new ArrayList<>();
+    final List<List<Slice>> days = new ArrayList<>();
+    long expiredValues;
+    long viewVersion;
+    final long[] builtHourMs = new long[Cuboid.count()];
+    final long[] builtDayMs = new long[Cuboid.count()];
+
+    CubeShard(final int shard)
+    {
+        this.shard = shard;
+        for (int c = 0; c < Cuboid.count(); c++)
+        {
+            minutes.add(new ArrayList<>());
+            hours.add(new ArrayList<>());
+            days.add(new ArrayList<>());
+        }
+        java.util.Arrays.fill(builtHourMs, Long.MIN_VALUE);
+        java.util.Arrays.fill(builtDayMs, Long.MIN_VALUE);
+        final ShardState initial = new ShardState(-1);
+        current = initial;
+    }
+
+    /**
+     * Pins the newest state that can be pinned. Never blocks the writer: if it holds the state just read, the
+     * next read finds the one it published.
+     *
+     * @return the pinned state; {@link ShardState#unpin()} it when done.
+     */
+    ShardState acquire()
+    {
+        while (true)
+        {
+            final ShardState state = current;
+            if (state.tryPin())
+            {
+                return state;
+            }
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,605 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import io.netpulse.codec.FrameDescriptor;
+import io.netpulse.codec.MessageType;
+import io.netpulse.codec.sbe.CallResult;
+import io.netpulse.codec.sbe.MetricDefinitionDecoder;
+import io.netpulse.codec.sbe.ConfigOp;
+import io.netpulse.engine.ring.NetworkEvent;
+import io.netpulse.engine.stage.Stage;
+import io.netpulse.engine.stage.StateHash;
+import io.netpulse.engine.window.Watermarks;
+import io.netpulse.engine.topology.Topology;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The cube's writer: the stage that adds every data event's measures to the open minute bucket of each cuboid,
+ * seals minute buckets as the watermark passes them, and publishes a consistent state for queries at the end
+ * of every batch.
+ * <p>
+ * Per event it finds the event's minute bucket among the few open ones, its placement (one array compare when
+ * the element has not moved), and its cell in each cuboid's table for the event type: one open-addressing
+ * lookup per cuboid. Each measure the event carries (a KPI sample one, a CDR up to six, a QoS measurement four,
+ * a flow three) is a column of that cell: five primitive updates, plus a histogram pair for latency-like
+ * measures. Nothing is allocated, boxed or locked on that path.
+ * <p>
+ * Publication never waits for readers: the writer refreshes a pooled {@link ShardState} no reader holds
+ * (copying only the cells changed since that state was last refreshed) and swaps it in with one volatile store.
+ * <p>
+ * One instance per shard; it applies only the data events its shard owns and every control event.
+ */
+public final class CubeUpdater implements Stage
+{
+    private static final long MINUTE_MS = CubeConfig.MINUTE_MS;
+    private static final int MAX_POOLED_STATES = 16;
+    private static final int MAX_RETIRED = 64;
+
+    private final Cube cube;
+    private final CubeShard shard;
+    private final Topology topology;
+    private final CubeConfig config;
+    private final int shardIndex;
+    private final MetricCatalog metrics = new MetricCatalog();
+    private final Placements placements = new Placements();
+    private final MetricDefinitionDecoder metricDecoder = new MetricDefinitionDecoder();
+    private final List<ShardState> pool = new ArrayList<>();
+    private final ArrayDeque<OpenBucket> sealedPending = new ArrayDeque<>();
+    private final ArrayDeque<OpenBucket> retired = new ArrayDeque<>();
+    private final ArrayDeque<OpenBucket> spare = new ArrayDeque<>();
+
+    private OpenBucket[] open = new OpenBucket[4];
+    private int openCount;
+    private long openVersion;
+    private long sealedVersion;
+    private long writeEpoch;
+    private long sealSeq;
+    private long maxEventTimeMs = Long.MIN_VALUE;
+    private long watermarkMs = Long.MIN_VALUE;
+    private long frontierMs = Watermarks.NO_WATERMARK;
+    private long eventsApplied;
+    private long valuesApplied;
+    private long lateEvents;
+    private long skippedValues;
+    private long contentHash;
+    private long publications;
+    private long skippedPublications;
+    private boolean dirty = true;
+    private ShardView publishedView;
+    private Directory directory = Directory.EMPTY;
+    private boolean directoryWanted = true;
+    private long eventsAtDirectory;
+
+    // Per event scratch: the keys of the event's cells in each cuboid.
+    private long elementKey;
+    private long siteKey;
+    private long regionKey;
+    private CellTable elementTable;
+    private CellTable siteTable;
+    private CellTable regionTable;
+    private int elementCell;
+    private int siteCell;
+    private int regionCell;
+    private long elementId;
+    private int placement;
+    private long eventsSeen;
+
+    CubeUpdater(final Cube cube, final CubeShard shard, final Topology topology, final CubeConfig config)
+    {
+        this.cube = cube;
+        this.shard = shard;
+        this.topology = topology;
+        this.config = config;
+        this.shardIndex = shard.shard;
+        publish();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String name()
+    {
+        return "cube";
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+    {
+        final MessageType type = event.type;
+        eventsSeen++;
+        if (type.isData())
+        {
+            if (event.routed && event.shard == shardIndex)
+            {
+                apply(event);
+            }
+        }
+        else if (type == MessageType.METRIC_DEFINITION)
+        {
+            define(event);
+        }
+        else if (type == MessageType.TOPOLOGY_UPDATE)
+        {
+            directoryWanted = true;
+            dirty = true;
+        }
+
+        if (endOfBatch && (dirty || shard.view != publishedView))
+        {
+            publish();
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onShutdown()
+    {
+        refreshDirectory();
+        publish();
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void onWatermark(final long watermarkMs, final long frontierMs)
+    {
+        advanceWatermark(frontierMs);
+    }
+
+    private void advanceWatermark(final long engineFrontierMs)
+    {
+        if (engineFrontierMs > frontierMs)
+        {
+            frontierMs = engineFrontierMs;
+        }
+        final long cubeWatermarkMs = Watermarks.NO_WATERMARK == frontierMs ?
+            Watermarks.NO_WATERMARK : frontierMs - config.allowedLatenessMs();
+        if (cubeWatermarkMs > watermarkMs)
+        {
+            watermarkMs = cubeWatermarkMs;
+            sealUpTo(cubeWatermarkMs);
+            dirty = true;
+        }
+    }
+
+    private void apply(final NetworkEvent event)
+    {
+        final long timeMs = event.eventTimeMs;
+        if (timeMs > maxEventTimeMs)
+        {
+            maxEventTimeMs = timeMs;
+        }
+        // The engine's event-time frontier (kept by the router, the same at this event in every thread mode) less
+        // the cube's lateness seals minutes, so every shard and mode agrees on what the cube holds.
+        advanceWatermark(event.frontierMs);
+        final long startMs = Math.floorDiv(timeMs, MINUTE_MS) * MINUTE_MS;
+        dirty = true;
+        if (startMs + MINUTE_MS <= watermarkMs)
+        {
+            lateEvents++;
+            return;
+        }
+        final OpenBucket bucket = bucketFor(startMs);
+
+        if (event.elementIndex > Cuboid.MAX_NODE_INDEX || event.siteIndex > Cuboid.MAX_NODE_INDEX ||
+            event.regionIndex > Cuboid.MAX_NODE_INDEX || event.classIndex > Cuboid.MAX_ATTRIBUTE_INDEX ||
+            event.vendorIndex > Cuboid.MAX_ATTRIBUTE_INDEX)
+        {
+            skippedValues++;
+            return;
+        }
+        elementId = event.elementId;
+        placement = placements.placementOf(
+            event.elementIndex, event.elementId, event.siteIndex, event.regionIndex, event.classIndex,
+            event.vendorIndex);
+        if (!directoryWanted && event.elementIndex >= directory.nodeCount())
+        {
+            directoryWanted = true;
+        }
+        eventsApplied++;
+
+        switch (event.type)
+        {
+            case KPI_SAMPLE:
+            {
+                keys(event, Cuboid.NO_SERVICE);
+                final int metric = metrics.kpiIndex(event.metricId);
+                if (metric < 0)
+                {
+                    skippedValues++;
+                    return;
+                }
+                cells(bucket, MetricCatalog.tableOf(metric));
+                put(metric, event.value, timeMs);
+                break;
+            }
+
+            case CALL_DETAIL_RECORD:
+            {
+                keys(event, service(event.serviceType));
+                cells(bucket, MetricCatalog.CDR_TABLE);
+                put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs, timeMs);
+                final int result = event.callResult;
+                final boolean connected = result == CallResult.ANSWERED.value() || result == CallResult.DROPPED.value();
+                if (connected)
+                {
+                    put(DerivedMetric.CDR_DURATION_MS.index(), event.durationMs, timeMs);
+                }
+                if (event.mosX100 > 0)
+                {
+                    put(DerivedMetric.CDR_MOS.index(), event.mosX100 / 100.0, timeMs);
+                }
+                put(DerivedMetric.CDR_BYTES.index(), (double)event.bytesUp + event.bytesDown, timeMs);
+                put(DerivedMetric.CDR_FAILED.index(), result == CallResult.FAILED.value() ? 1 : 0, timeMs);
+                put(DerivedMetric.CDR_DROPPED.index(), result == CallResult.DROPPED.value() ? 1 : 0, timeMs);
+                break;
+            }
+
+            case QOS_MEASUREMENT:
+                keys(event, service(event.serviceType));
+                cells(bucket, MetricCatalog.QOS_TABLE);
+                put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs, timeMs);
+                put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs, timeMs);
+                put(DerivedMetric.QOS_LOSS_PPM.index(), event.lossPpm, timeMs);
+                put(DerivedMetric.QOS_THROUGHPUT_KBPS.index(), event.throughputKbps, timeMs);
+                break;
+
+            case FLOW_RECORD:
+                keys(event, Cuboid.NO_SERVICE);
+                cells(bucket, MetricCatalog.FLOW_TABLE);
+                put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes, timeMs);
+                put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets, timeMs);
+                put(DerivedMetric.FLOW_DURATION_MS.index(), event.durationMs, timeMs);
+                break;
+
+            default:
+                break;
+        }
+    }
+
+    private static int service(final int serviceType)
+    {
+        return serviceType >= 0 && serviceType < Cuboid.NO_SERVICE ? serviceType : Cuboid.NO_SERVICE;
+    }
+
+    private void keys(final NetworkEvent event, final int service)
+    {
+        elementKey = Cuboid.elementKey(placement, service);
+        siteKey = Cuboid.siteKey(event.siteIndex, event.regionIndex, service);
+        regionKey = Cuboid.regionKey(event.regionIndex, event.classIndex, event.vendorIndex, service);
+    }
+
+    /**
+     * Finds (or makes) the event's cell in each cuboid's table: one lookup per cuboid, whatever the number of
+     * measures the event carries.
+     */
+    private void cells(final OpenBucket bucket, final int table)
+    {
+        final long epoch = writeEpoch;
+        elementTable = bucket.table(0, table, epoch);
+        siteTable = bucket.table(1, table, epoch);
+        regionTable = bucket.table(2, table, epoch);
+        elementCell = elementTable.cell(elementKey, epoch);
+        siteCell = siteTable.cell(siteKey, epoch);
+        regionCell = regionTable.cell(regionKey, epoch);
+    }
+
+    /**
+     * Adds one measure value to the event's cells.
+     */
+    private void put(final int metric, final double value, final long timeMs)
+    {
+        final long epoch = writeEpoch;
+        final int column = MetricCatalog.columnOf(metric);
+        if (metrics.histogram(metric))
+        {
+            elementTable.addWithHistogram(elementCell, column, value, epoch);
+            siteTable.addWithHistogram(siteCell, column, value, epoch);
+            regionTable.addWithHistogram(regionCell, column, value, epoch);
+        }
+        else
+        {
+            elementTable.add(elementCell, column, value, epoch);
+            siteTable.add(siteCell, column, value, epoch);
+            regionTable.add(regionCell, column, value, epoch);
+        }
+        valuesApplied++;
+        contentHash += StateHash.mix(StateHash.mix(StateHash.mix(elementId, Math.floorDiv(timeMs, MINUTE_MS)),
+            metric * 8L + Cuboid.service(elementKey)), value);
+    }
+
+    private OpenBucket bucketFor(final long startMs)
+    {
+        final OpenBucket[] open = this.open;
+        for (int i = openCount - 1; i >= 0; i--)
+        {
+            final OpenBucket bucket = open[i];
+            if (bucket.startMs == startMs)
+            {
+                return bucket;
+            }
+        }
+        return openBucket(startMs);
+    }
+
+    private OpenBucket openBucket(final long startMs)
+    {
+        OpenBucket bucket = spare.pollFirst();
+        if (null == bucket)
+        {
+            bucket = new OpenBucket(startMs);
+        }
+        else
+        {
+            bucket.reuse(startMs, writeEpoch);
+        }
+        if (openCount == open.length)
+        {
+            open = Arrays.copyOf(open, openCount * 2);
+        }
+        int at = openCount;
+        while (at > 0 && open[at - 1].startMs > startMs)
+        {
+            open[at] = open[at - 1];
+            at--;
+        }
+        open[at] = bucket;
+        openCount++;
+        openVersion++;
+        return bucket;
+    }
+
+    private void sealUpTo(final long watermarkMs)
+    {
+        while (openCount > 0 && open[0].startMs + MINUTE_MS <= watermarkMs)
+        {
+            final OpenBucket bucket = open[0];
+            System.arraycopy(open, 1, open, 0, openCount - 1);
+            open[--openCount] = null;
+            openVersion++;
+            bucket.seal(++sealSeq);
+            sealedPending.addLast(bucket);
+            sealedVersion++;
+            cube.maintainer().submit(shard, bucket, watermarkMs);
+        }
+    }
+
+    private void define(final NetworkEvent event)
+    {
+        final MetricDefinitionDecoder definition = metricDecoder.wrap(
+            event.frame, FrameDescriptor.BODY_OFFSET, event.actingBlockLength, event.actingVersion);
+        final int metricId = definition.metricId();
+        final io.netpulse.codec.sbe.MetricKind kind = definition.kind();
+        final ConfigOp op = definition.op();
+        final String metricName = definition.name();
+        if (op == ConfigOp.PUT)
+        {
+            metrics.define(metricId, kind, metricName);
+            dirty = true;
+        }
+    }
+
+    /**
+     * Publishes the state as of now: refreshes a pooled state no reader holds and makes it current.
+     */
+    private void publish()
+    {
+        final ShardState state = claimState();
+        if (null == state)
+        {
+            skippedPublications++;
+            return;
+        }
+        final long epoch = writeEpoch;
+
+        final ShardView view = shard.view;
+        boolean sealedChanged = false;
+        while (!sealedPending.isEmpty() && sealedPending.peekFirst().sealSeq <= view.coveredSealSeq)
+        {
+            final OpenBucket covered = sealedPending.pollFirst();
+            covered.retireEpoch = epoch;
+            retired.addLast(covered);
+            sealedChanged = true;
+        }
+        if (sealedChanged)
+        {
+            sealedVersion++;
+        }
+
+        if (state.openVersion != openVersion)
+        {
+            final Slice[][] openSlices = new Slice[Cuboid.count()][openCount];
+            for (int i = 0; i < openCount; i++)
+            {
+                final Slice[] slices = open[i].sync(state.slot, epoch);
+                for (int c = 0; c < openSlices.length; c++)
+                {
+                    openSlices[c][i] = slices[c];
+                }
+            }
+            state.open = openSlices;
+            state.openVersion = openVersion;
+        }
+        else
+        {
+            for (int i = 0; i < openCount; i++)
+            {
+                open[i].sync(state.slot, epoch);
+            }
+        }
+
+        if (state.sealedVersion != sealedVersion)
+        {
+            final Slice[][] sealedSlices = new Slice[Cuboid.count()][sealedPending.size()];
+            int i = 0;
+            for (final OpenBucket bucket : sealedPending)
+            {
+                final Slice[] slices = bucket.sealedSlices();
+                for (int c = 0; c < sealedSlices.length; c++)
+                {
+                    sealedSlices[c][i] = slices[c];
+                }
+                i++;
+            }
+            state.sealed = sealedSlices;
+            state.sealedVersion = sealedVersion;
+        }
+
+        if (directoryWanted && eventsSeen - eventsAtDirectory >= Math.max(1, directory.nodeCount() / 8))
+        {
+            refreshDirectory();
+        }
+
+        state.view = view;
+        publishedView = view;
+        state.watermarkMs = watermarkMs;
+        state.maxEventTimeMs = maxEventTimeMs;
+        state.eventsApplied = eventsApplied;
+        state.valuesApplied = valuesApplied;
+        state.lateEvents = lateEvents;
+        state.contentHash = contentHash;
+        state.placements = placements.view();
+        state.directory = directory;
+        state.metrics = metrics.snapshot();
+        state.syncedEpoch = epoch;
+
+        state.pins.set(0);
+        shard.current = state;
+        writeEpoch = epoch + 1;
+        dirty = false;
+        publications++;
+        recycle();
+    }
+
+    private void refreshDirectory()
+    {
+        try
+        {
+            directory = Directory.of(topology);
+            eventsAtDirectory = eventsSeen;
+            directoryWanted = directory.topologyVersion() != topology.version();
+        }
+        catch (final RuntimeException ex)
+        {
+            // The router may be changing the topology on its own thread (pipelined mode); try again next time.
+            directoryWanted = true;
+        }
+    }
+
+    private ShardState claimState()
+    {
+        final ShardState current = shard.current;
+        ShardState best = null;
+        for (int i = 0; i < pool.size(); i++)
+        {
+            final ShardState candidate = pool.get(i);
+            if (candidate != current && candidate.pins.get() == 0 &&
+                (null == best || candidate.syncedEpoch < best.syncedEpoch))
+            {
+                best = candidate;
+            }
+        }
+        if (null != best && best.pins.compareAndSet(0, -1))
+        {
+            return best;
+        }
+        if (pool.size() < MAX_POOLED_STATES)
+        {
+            final ShardState fresh = new ShardState(pool.size());
+            fresh.pins.set(-1);
+            pool.add(fresh);
+            return fresh;
+        }
+        return null;
+    }
+
+    /**
+     * Reuses sealed buckets that no state can reach any more: every pooled state was refreshed after the bucket
+     * left the published sealed list.
+     */
+    private void recycle()
+    {
+        if (retired.isEmpty())
+        {
+            return;
+        }
+        long oldestSync = Long.MAX_VALUE;
+        for (int i = 0; i < pool.size(); i++)
+        {
+            oldestSync = Math.min(oldestSync, pool.get(i).syncedEpoch);
+        }
+        while (!retired.isEmpty() && retired.peekFirst().retireEpoch < oldestSync)
+        {
+            spare.addLast(retired.pollFirst());
+        }
+        while (retired.size() > MAX_RETIRED)
+        {
+            retired.pollFirst();
+        }
+        while (spare.size() > 4)
+        {
+            spare.pollLast();
+        }
+    }
+
+    /**
+     * An order-independent hash of every value applied (element, minute, metric, service, value) and of the late
+     * events refused: a sum, so the same events give the same hash in every thread mode, and the shards' hashes
+     * add up to the unsharded one.
+     *
+     * @return the hash.
+     */
+    public long stateHash()
+    {
+        return contentHash + eventsApplied * 0x9E3779B97F4A7C15L + lateEvents * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /**
+     * Data events applied by this shard.
+     *
+     * @return the count.
+     */
+    long eventsApplied()
+    {
+        return eventsApplied;
+    }
+
+    /**
+     * States published.
+     *
+     * @return the count.
+     */
+    long publications()
+    {
+        return publications;
+    }
+
+    /**
+     * Publications skipped because every pooled state was pinned.
+     *
+     * @return the count.
+     */
+    long skippedPublications()
+    {
+        return skippedPublications;
+    }
+
+    /**
+     * Values not applied because a dimension index did not fit a key or the metric dimension was full.
+     *
+     * @return the count.
+     */
+    long skippedValues()
+    {
+        return skippedValues;
+    }
+}

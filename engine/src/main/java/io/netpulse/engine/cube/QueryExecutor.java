@@ -1,0 +1,882 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import io.netpulse.codec.sbe.NodeLevel;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Answers a {@link CubeQuery} over pinned shard states: chooses the coarsest cuboid that keeps every dimension
+ * the query uses, resolves its filters to index sets, scans the cells of the buckets in range (closed, sealed and
+ * open alike) into a {@link GroupTable}, and turns the groups into ordered, limited rows.
+ * <p>
+ * Element-level cells are keyed by placement, so the filters and group-key parts that depend only on the
+ * placement are worked out once per placement, and each cell costs a few array reads, one group lookup and five
+ * additions.
+ */
+final class QueryExecutor
+{
+    private static final String[] SERVICE_NAMES = {"voice", "video", "sms", "data", "service-4", "service-5",
+        "service-6", "none"};
+    private static final double[] QUANTILES = {0.5, 0.95, 0.99};
+
+    private final CubeQuery query;
+    private final ShardState[] states;
+    private final Directory directory;
+    private final List<String> metricNames = new ArrayList<>();
+    private final List<Integer> metricKpiIds = new ArrayList<>();
+    private final int[][] localToGlobal;
+    private final Cuboid cuboid;
+    private final boolean wantPercentiles;
+    private final GroupTable groups = new GroupTable();
+
+    // Filters: null means no filter on that dimension.
+    private boolean[] regionAllowed;
+    private boolean[] siteAllowed;
+    private boolean[] elementAllowed;
+    private boolean[] classAllowed;
+    private boolean[] vendorAllowed;
+    private boolean[] serviceAllowed;
+    private boolean[] metricAllowed;
+
+    // Group key layout: for each dimension, the word (0 lo, 1 hi) and shift; -1 when not grouped.
+    private final int[] word = new int[Dimension.values().length];
+    private final int[] shift = new int[Dimension.values().length];
+    private long timeBase;
+    private long fromMs;
+    private long toMs;
+    private long bucketsScanned;
+    private long cellsScanned;
+    private long coveredFromMs = Long.MAX_VALUE;
+    private long coveredToMs = Long.MIN_VALUE;
+    private int[] groupOfCell = new int[1024];
+
+    QueryExecutor(final CubeQuery query, final ShardState[] states)
+    {
+        this.query = query;
+        this.states = states;
+
+        Directory freshest = Directory.EMPTY;
+        for (final ShardState state : states)
+        {
+            if (state.directory.topologyVersion() > freshest.topologyVersion())
+            {
+                freshest = state.directory;
+            }
+        }
+        this.directory = freshest;
+
+        localToGlobal = new int[states.length][];
+        for (int s = 0; s < states.length; s++)
+        {
+            final MetricCatalog.Snapshot metrics = states[s].metrics;
+            final int count = null == metrics ? 0 : metrics.count();
+            localToGlobal[s] = new int[count];
+            for (int m = 0; m < count; m++)
+            {
+                int global = metricNames.indexOf(metrics.name(m));
+                if (global < 0)
+                {
+                    global = metricNames.size();
+                    metricNames.add(metrics.name(m));
+                    metricKpiIds.add(metrics.kpiId(m));
+                }
+                localToGlobal[s][m] = global;
+            }
+        }
+
+        final Set<Dimension> needed = EnumSet.noneOf(Dimension.class);
+        needed.addAll(query.groupBy);
+        needed.addAll(query.filters.keySet());
+        this.cuboid = Cuboid.coarsestFor(needed);
+
+        boolean percentiles = null != query.orderMeasure && query.orderMeasure.isPercentile();
+        for (final Measure measure : query.measures)
+        {
+            percentiles |= measure.isPercentile();
+        }
+        this.wantPercentiles = percentiles;
+    }
+
+    CubeResult execute()
+    {
+        final long startNs = System.nanoTime();
+        resolveFilters();
+        resolveRange();
+        final List<List<Slice>> main = select(fromMs, toMs);
+        final List<List<Slice>> baseline = query.compare ? select(query.compareFromMs, query.compareToMs) : null;
+        layout(main, baseline);
+
+        for (int s = 0; s < states.length; s++)
+        {
+            scanShard(s, main.get(s), 0);
+            if (null != baseline)
+            {
+                scanShard(s, baseline.get(s), 1);
+            }
+        }
+
+        final List<CubeRow> rows = rows();
+        final int total = rows.size();
+        final List<CubeRow> limited = rows.size() > query.limit ? List.copyOf(rows.subList(0, query.limit)) :
+            List.copyOf(rows);
+
+        long watermarkMs = Long.MAX_VALUE;
+        long maxEventTimeMs = Long.MIN_VALUE;
+        long events = 0;
+        for (final ShardState state : states)
+        {
+            watermarkMs = Math.min(watermarkMs, state.watermarkMs);
+            maxEventTimeMs = Math.max(maxEventTimeMs, state.maxEventTimeMs);
+            events += state.eventsApplied;
+        }
+        final boolean covered = coveredFromMs != Long.MAX_VALUE;
+        return new CubeResult(List.copyOf(query.groupBy), List.copyOf(query.measures), limited, total, cuboid,
+            fromMs, toMs, covered ? coveredFromMs : -1, covered ? coveredToMs : -1, query.compare, bucketsScanned,
+            cellsScanned, watermarkMs, maxEventTimeMs, events, System.nanoTime() - startNs);
+    }
+
+    private void resolveFilters()
+    {
+        final int nodes = maxNodeIndex() + 2;
+        for (final Map.Entry<Dimension, List<String>> filter : query.filters.entrySet())
+        {
+            final Dimension dimension = filter.getKey();
+            final List<String> values = filter.getValue();
+            switch (dimension)
+            {
+                case REGION:
+                    regionAllowed = nodes(dimension, NodeLevel.REGION, values, nodes);
+                    break;
+                case SITE:
+                    siteAllowed = nodes(dimension, NodeLevel.SITE, values, nodes);
+                    break;
+                case ELEMENT:
+                    elementAllowed = nodes(dimension, NodeLevel.ELEMENT, values, nodes);
+                    break;
+                case SERVICE:
+                    serviceAllowed = new boolean[SERVICE_NAMES.length];
+                    for (final String value : values)
+                    {
+                        serviceAllowed[service(value)] = true;
+                    }
+                    break;
+                case EQUIPMENT_CLASS:
+                    classAllowed = new boolean[Cuboid.MAX_ATTRIBUTE_INDEX + 1];
+                    for (final String value : values)
+                    {
+                        final int index = directory.findClass(value);
+                        if (index < 0)
+                        {
+                            throw new CubeQueryException(dimension.label(), "no equipment class named '" + value +
+                                "'; known: " + known(directory.classCount(), true));
+                        }
+                        classAllowed[index] = true;
+                    }
+                    break;
+                case VENDOR:
+                    vendorAllowed = new boolean[Cuboid.MAX_ATTRIBUTE_INDEX + 1];
+                    for (final String value : values)
+                    {
+                        final int index = directory.findVendor(value);
+                        if (index < 0)
+                        {
+                            throw new CubeQueryException(dimension.label(), "no vendor named '" + value +
+                                "'; known: " + known(directory.vendorCount(), false));
+                        }
+                        vendorAllowed[index] = true;
+                    }
+                    break;
+                case METRIC:
+                    metricAllowed = new boolean[metricNames.size()];
+                    for (final String value : values)
+                    {
+                        final int index = metricNames.indexOf(value.trim());
+                        if (index < 0)
+                        {
+                            throw new CubeQueryException(dimension.label(), "no metric named '" + value +
+                                "'; known: " + String.join(", ", metricNames));
+                        }
+                        metricAllowed[index] = true;
+                    }
+                    break;
+                default:
+                    throw new CubeQueryException(dimension.label(), "filter time with a range (from, to)");
+            }
+        }
+    }
+
+    private String known(final int count, final boolean classes)
+    {
+        final List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++)
+        {
+            names.add(classes ? directory.className(i) : directory.vendorName(i));
+        }
+        return String.join(", ", names);
+    }
+
+    private boolean[] nodes(final Dimension dimension, final NodeLevel level, final List<String> values,
+        final int size)
+    {
+        final boolean[] allowed = new boolean[Math.max(size, directory.nodeCount() + 1)];
+        for (final String value : values)
+        {
+            final List<Integer> found = directory.findNodes(level, value);
+            if (found.isEmpty())
+            {
+                throw new CubeQueryException(dimension.label(), "no " + dimension.label() + " named '" + value +
+                    "' (give a name or a global id)");
+            }
+            for (final int index : found)
+            {
+                allowed[index] = true;
+            }
+        }
+        return allowed;
+    }
+
+    static int service(final String value)
+    {
+        final String name = value.trim().toLowerCase(java.util.Locale.ROOT);
+        for (int i = 0; i < SERVICE_NAMES.length; i++)
+        {
+            if (SERVICE_NAMES[i].equals(name) && (i < 4 || i == Cuboid.NO_SERVICE))
+            {
+                return i;
+            }
+        }
+        throw new CubeQueryException("service", "no service named '" + value + "'; known: voice, video, sms, " +
+            "data, none");
+    }
+
+    static String serviceName(final int service)
+    {
+        return SERVICE_NAMES[service];
+    }
+
+    private int maxNodeIndex()
+    {
+        int max = directory.nodeCount();
+        for (final ShardState state : states)
+        {
+            final Placements.View placements = state.placements;
+            if (null != placements)
+            {
+                for (int p = 0; p < placements.count; p++)
+                {
+                    max = Math.max(max, Math.max(placements.elements[p],
+                        Math.max(placements.sites[p], placements.regions[p])));
+                }
+            }
+        }
+        return max;
+    }
+
+    private void resolveRange()
+    {
+        if (query.lastMs > 0)
+        {
+            long newest = Long.MIN_VALUE;
+            for (final ShardState state : states)
+            {
+                newest = Math.max(newest, state.maxEventTimeMs);
+            }
+            if (newest == Long.MIN_VALUE)
+            {
+                fromMs = Long.MIN_VALUE;
+            }
+            else
+            {
+                final long end = Math.floorDiv(newest, CubeConfig.MINUTE_MS) * CubeConfig.MINUTE_MS +
+                    CubeConfig.MINUTE_MS;
+                fromMs = end - query.lastMs;
+            }
+            toMs = Long.MAX_VALUE;
+        }
+        else
+        {
+            fromMs = query.fromMs;
+            toMs = query.toMs;
+        }
+    }
+
+    /**
+     * The buckets that answer a range, per shard. Coarse buckets exist for complete periods and finer ones stay
+     * until their retention passes, so a period can be held at several resolutions: a day or hour wholly inside
+     * the range is read as one bucket; otherwise minutes whose start lies in the range are read; and where a
+     * period's finer buckets are gone (past retention), its coarse bucket is read if its start lies in the range.
+     */
+    private List<List<Slice>> select(final long from, final long to)
+    {
+        final int c = cuboid.ordinal();
+        final List<List<Slice>> byShard = new ArrayList<>();
+        for (final ShardState state : states)
+        {
+            final List<Slice> days = new ArrayList<>();
+            final List<Slice> hours = new ArrayList<>();
+            final List<Slice> minutes = new ArrayList<>();
+            for (final Slice[] source : List.of(state.view.slices[c], state.sealed[c], state.open[c]))
+            {
+                for (final Slice slice : source)
+                {
+                    (slice.spanMs == CubeConfig.DAY_MS ? days : slice.spanMs == CubeConfig.HOUR_MS ? hours : minutes)
+                        .add(slice);
+                }
+            }
+            final java.util.Set<Long> minuteHours = new java.util.HashSet<>();
+            final java.util.Set<Long> finerDays = new java.util.HashSet<>();
+            for (final Slice minute : minutes)
+            {
+                minuteHours.add(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS));
+                finerDays.add(Math.floorDiv(minute.startMs, CubeConfig.DAY_MS));
+            }
+            for (final Slice hour : hours)
+            {
+                finerDays.add(Math.floorDiv(hour.startMs, CubeConfig.DAY_MS));
+            }
+
+            // Grouping by time at a finer step than a coarse bucket needs the finer buckets where they exist.
+            final boolean byTime = query.groupBy.contains(Dimension.TIME);
+            final boolean wholeDays = !byTime || query.granularity.millis() >= CubeConfig.DAY_MS;
+            final boolean wholeHours = !byTime || query.granularity.millis() >= CubeConfig.HOUR_MS;
+            final List<Slice> chosen = new ArrayList<>();
+            final java.util.Set<Long> chosenDays = new java.util.HashSet<>();
+            final java.util.Set<Long> chosenHours = new java.util.HashSet<>();
+            for (final Slice day : days)
+            {
+                if ((wholeDays && within(day, from, to)) || (starts(day, from, to) &&
+                    !finerDays.contains(Math.floorDiv(day.startMs, CubeConfig.DAY_MS))))
+                {
+                    chosen.add(day);
+                    chosenDays.add(Math.floorDiv(day.startMs, CubeConfig.DAY_MS));
+                }
+            }
+            for (final Slice hour : hours)
+            {
+                if (chosenDays.contains(Math.floorDiv(hour.startMs, CubeConfig.DAY_MS)))
+                {
+                    continue;
+                }
+                if ((wholeHours && within(hour, from, to)) || (starts(hour, from, to) &&
+                    !minuteHours.contains(Math.floorDiv(hour.startMs, CubeConfig.HOUR_MS))))
+                {
+                    chosen.add(hour);
+                    chosenHours.add(Math.floorDiv(hour.startMs, CubeConfig.HOUR_MS));
+                }
+            }
+            for (final Slice minute : minutes)
+            {
+                if (starts(minute, from, to) &&
+                    !chosenDays.contains(Math.floorDiv(minute.startMs, CubeConfig.DAY_MS)) &&
+                    !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)))
+                {
+                    chosen.add(minute);
+                }
+            }
+            byShard.add(chosen);
+        }
+        return byShard;
+    }
+
+    private static boolean within(final Slice slice, final long from, final long to)
+    {
+        return slice.startMs >= from && slice.startMs + slice.spanMs <= to;
+    }
+
+    private static boolean starts(final Slice slice, final long from, final long to)
+    {
+        return slice.startMs >= from && slice.startMs < to;
+    }
+
+    private void layout(final List<List<Slice>> main, final List<List<Slice>> baseline)
+    {
+        Arrays.fill(word, -1);
+        long minTime = Long.MAX_VALUE;
+        long maxTime = Long.MIN_VALUE;
+        final long step = query.granularity.millis();
+        for (final List<List<Slice>> side : baseline == null ? List.of(main) : List.of(main, baseline))
+        {
+            for (final List<Slice> slices : side)
+            {
+                for (final Slice slice : slices)
+                {
+                    final long t = Math.floorDiv(slice.startMs, step);
+                    minTime = Math.min(minTime, t);
+                    maxTime = Math.max(maxTime, t);
+                }
+            }
+        }
+        timeBase = minTime == Long.MAX_VALUE ? 0 : minTime;
+        final int nodeBits = bitsFor(maxNodeIndex() + 2L);
+
+        int loUsed = 0;
+        int hiUsed = 0;
+        for (final Dimension dimension : query.groupBy)
+        {
+            final int bits;
+            switch (dimension)
+            {
+                case TIME:
+                    bits = bitsFor(minTime == Long.MAX_VALUE ? 1 : maxTime - minTime + 1);
+                    break;
+                case REGION:
+                case SITE:
+                case ELEMENT:
+                    bits = nodeBits;
+                    break;
+                case SERVICE:
+                    bits = 3;
+                    break;
+                case METRIC:
+                    bits = bitsFor(metricNames.size() + 1L);
+                    break;
+                default:
+                    bits = 12;
+            }
+            if (loUsed + bits <= 64)
+            {
+                word[dimension.ordinal()] = 0;
+                shift[dimension.ordinal()] = loUsed;
+                loUsed += bits;
+            }
+            else if (hiUsed + bits <= 64)
+            {
+                word[dimension.ordinal()] = 1;
+                shift[dimension.ordinal()] = hiUsed;
+                hiUsed += bits;
+            }
+            else
+            {
+                throw new CubeQueryException("groupBy", "too many dimensions to group by at once: " +
+                    query.groupBy.size());
+            }
+        }
+    }
+
+    private static int bitsFor(final long values)
+    {
+        return Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, values - 1)));
+    }
+
+    private long lo(final Dimension dimension, final long value)
+    {
+        final int d = dimension.ordinal();
+        return word[d] == 0 ? value << shift[d] : 0;
+    }
+
+    private long hi(final Dimension dimension, final long value)
+    {
+        final int d = dimension.ordinal();
+        return word[d] == 1 ? value << shift[d] : 0;
+    }
+
+    private long part(final Dimension dimension, final long value, final int whichWord)
+    {
+        return whichWord == 0 ? lo(dimension, value) : hi(dimension, value);
+    }
+
+    private static boolean allowed(final boolean[] allowed, final int index)
+    {
+        return null == allowed || (index >= 0 && index < allowed.length && allowed[index]);
+    }
+
+    private void scanShard(final int s, final List<Slice> slices, final int side)
+    {
+        final ShardState state = states[s];
+        final MetricCatalog.Snapshot metrics = state.metrics;
+        if (null == metrics || slices.isEmpty())
+        {
+            return;
+        }
+        final int[] toGlobal = localToGlobal[s];
+
+        // Element cuboid: what depends only on the placement, once per placement.
+        final Placements.View placements = state.placements;
+        boolean[] placementPass = null;
+        long[] placementLo = null;
+        long[] placementHi = null;
+        if (cuboid == Cuboid.ELEMENT)
+        {
+            final int count = placements.count;
+            placementPass = new boolean[count];
+            placementLo = new long[count];
+            placementHi = new long[count];
+            for (int p = 0; p < count; p++)
+            {
+                final int element = placements.elements[p];
+                final int site = placements.sites[p];
+                final int region = placements.regions[p];
+                final int cls = placements.classes[p];
+                final int vendor = placements.vendors[p];
+                placementPass[p] = allowed(elementAllowed, element) && allowed(siteAllowed, site) &&
+                    allowed(regionAllowed, region) && allowed(classAllowed, cls) && allowed(vendorAllowed, vendor);
+                for (int w = 0; w < 2; w++)
+                {
+                    final long part = part(Dimension.ELEMENT, element + 1L, w) | part(Dimension.SITE, site + 1L, w) |
+                        part(Dimension.REGION, region + 1L, w) | part(Dimension.EQUIPMENT_CLASS, cls, w) |
+                        part(Dimension.VENDOR, vendor, w);
+                    if (w == 0)
+                    {
+                        placementLo[p] = part;
+                    }
+                    else
+                    {
+                        placementHi[p] = part;
+                    }
+                }
+            }
+        }
+        final long[] serviceLo = new long[8];
+        final long[] serviceHi = new long[8];
+        final boolean[] servicePass = new boolean[8];
+        for (int service = 0; service < 8; service++)
+        {
+            serviceLo[service] = lo(Dimension.SERVICE, service);
+            serviceHi[service] = hi(Dimension.SERVICE, service);
+            servicePass[service] = allowed(serviceAllowed, service);
+        }
+
+        final long step = query.granularity.millis();
+        for (final Slice slice : slices)
+        {
+            bucketsScanned++;
+            coveredFromMs = Math.min(coveredFromMs, slice.startMs);
+            coveredToMs = Math.max(coveredToMs, slice.startMs + slice.spanMs);
+            final long time = Math.floorDiv(slice.startMs, step) - timeBase;
+            final long timeLo = lo(Dimension.TIME, time);
+            final long timeHi = hi(Dimension.TIME, time);
+            for (int m = 0; m < toGlobal.length; m++)
+            {
+                final int global = toGlobal[m];
+                if (!allowed(metricAllowed, global))
+                {
+                    continue;
+                }
+                final CellBlock block = slice.block(MetricCatalog.tableOf(m));
+                if (null == block || block.cellCount == 0)
+                {
+                    continue;
+                }
+                final int column = MetricCatalog.columnOf(m);
+                final long baseLo = timeLo | lo(Dimension.METRIC, global);
+                final long baseHi = timeHi | hi(Dimension.METRIC, global);
+                final boolean histogram = wantPercentiles && block.pairCount > 0;
+                if (cuboid == Cuboid.ELEMENT)
+                {
+                    scanElementBlock(block, column, side, baseLo, baseHi, placementPass, placementLo, placementHi,
+                        servicePass, serviceLo, serviceHi, histogram);
+                }
+                else
+                {
+                    scanBlock(block, column, side, baseLo, baseHi, servicePass, serviceLo, serviceHi, histogram);
+                }
+            }
+        }
+    }
+
+    private int[] groupOfCell(final int cells)
+    {
+        if (groupOfCell.length < cells)
+        {
+            groupOfCell = new int[Math.max(cells, groupOfCell.length * 2)];
+        }
+        return groupOfCell;
+    }
+
+    private void scanElementBlock(
+        final CellBlock block,
+        final int column,
+        final int side,
+        final long baseLo,
+        final long baseHi,
+        final boolean[] placementPass,
+        final long[] placementLo,
+        final long[] placementHi,
+        final boolean[] servicePass,
+        final long[] serviceLo,
+        final long[] serviceHi,
+        final boolean histogram)
+    {
+        final int cells = block.cellCount;
+        final int[] groupOf = groupOfCell(cells);
+        final long[] records = block.cells;
+        final int stride = block.stride;
+        final int count = CellBlock.offset(column, CellBlock.COUNT);
+        final GroupTable groups = this.groups;
+        cellsScanned += cells;
+        for (int i = 0; i < cells; i++)
+        {
+            final long key = records[i * stride];
+            final int placement = Cuboid.placement(key);
+            final int service = Cuboid.service(key);
+            if (records[i * stride + count] == 0 || placement >= placementPass.length || !placementPass[placement] ||
+                !servicePass[service])
+            {
+                groupOf[i] = -1;
+                continue;
+            }
+            final int group = groups.groupOf(
+                baseHi | placementHi[placement] | serviceHi[service], baseLo | placementLo[placement] |
+                serviceLo[service]);
+            groupOf[i] = group;
+            accumulate(groups, side, group, block, i, column);
+        }
+        if (histogram)
+        {
+            scanPairs(block, column, side, groupOf);
+        }
+    }
+
+    private void scanBlock(
+        final CellBlock block,
+        final int column,
+        final int side,
+        final long baseLo,
+        final long baseHi,
+        final boolean[] servicePass,
+        final long[] serviceLo,
+        final long[] serviceHi,
+        final boolean histogram)
+    {
+        final int cells = block.cellCount;
+        final int[] groupOf = groupOfCell(cells);
+        final long[] records = block.cells;
+        final int stride = block.stride;
+        final int count = CellBlock.offset(column, CellBlock.COUNT);
+        final GroupTable groups = this.groups;
+        final boolean site = cuboid == Cuboid.SITE;
+        cellsScanned += cells;
+        for (int i = 0; i < cells; i++)
+        {
+            final long key = records[i * stride];
+            if (records[i * stride + count] == 0)
+            {
+                groupOf[i] = -1;
+                continue;
+            }
+            final int service = Cuboid.service(key);
+            long lo = baseLo | serviceLo[service];
+            long hi = baseHi | serviceHi[service];
+            final boolean pass;
+            if (site)
+            {
+                final int siteIndex = Cuboid.siteOfSiteKey(key);
+                final int region = Cuboid.regionOfSiteKey(key);
+                pass = servicePass[service] && allowed(siteAllowed, siteIndex) && allowed(regionAllowed, region);
+                lo |= lo(Dimension.SITE, siteIndex + 1L) | lo(Dimension.REGION, region + 1L);
+                hi |= hi(Dimension.SITE, siteIndex + 1L) | hi(Dimension.REGION, region + 1L);
+            }
+            else
+            {
+                final int region = Cuboid.regionOfRegionKey(key);
+                final int cls = Cuboid.classOfRegionKey(key);
+                final int vendor = Cuboid.vendorOfRegionKey(key);
+                pass = servicePass[service] && allowed(regionAllowed, region) && allowed(classAllowed, cls) &&
+                    allowed(vendorAllowed, vendor);
+                lo |= lo(Dimension.REGION, region + 1L) | lo(Dimension.EQUIPMENT_CLASS, cls) |
+                    lo(Dimension.VENDOR, vendor);
+                hi |= hi(Dimension.REGION, region + 1L) | hi(Dimension.EQUIPMENT_CLASS, cls) |
+                    hi(Dimension.VENDOR, vendor);
+            }
+            if (!pass)
+            {
+                groupOf[i] = -1;
+                continue;
+            }
+            final int group = groups.groupOf(hi, lo);
+            groupOf[i] = group;
+            accumulate(groups, side, group, block, i, column);
+        }
+        if (histogram)
+        {
+            scanPairs(block, column, side, groupOf);
+        }
+    }
+
+    private static void accumulate(final GroupTable groups, final int side, final int group, final CellBlock block,
+        final int cell, final int column)
+    {
+        final long[] records = block.cells;
+        final int at = cell * block.stride + 1 + column * CellBlock.MEASURES;
+        groups.counts[side][group] += records[at + CellBlock.COUNT];
+        groups.sums[side][group] += Double.longBitsToDouble(records[at + CellBlock.SUM]);
+        groups.sumSquares[side][group] += Double.longBitsToDouble(records[at + CellBlock.SUM_SQUARES]);
+        final double min = Double.longBitsToDouble(records[at + CellBlock.MIN]);
+        if (min < groups.mins[side][group])
+        {
+            groups.mins[side][group] = min;
+        }
+        final double max = Double.longBitsToDouble(records[at + CellBlock.MAX]);
+        if (max > groups.maxs[side][group])
+        {
+            groups.maxs[side][group] = max;
+        }
+    }
+
+    private void scanPairs(final CellBlock block, final int column, final int side, final int[] groupOf)
+    {
+        for (int j = 0, pairs = block.pairCount; j < pairs; j++)
+        {
+            final int group = groupOf[block.pairCell(j)];
+            if (group >= 0 && block.pairColumn(j) == column)
+            {
+                groups.addHistogram(group, side, block.pairBucket(j), block.pairCountOf(j));
+            }
+        }
+    }
+
+    private List<CubeRow> rows()
+    {
+        final GroupTable groups = this.groups;
+        final double[][][] percentiles = wantPercentiles ? groups.percentiles(QUANTILES) : null;
+        final double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        final List<Dimension> dimensions = List.copyOf(query.groupBy);
+        final Map<Long, String> timeLabels = new LinkedHashMap<>();
+        final List<CubeRow> rows = new ArrayList<>(groups.size);
+        for (int g = 0; g < groups.size; g++)
+        {
+            final String[] labels = new String[dimensions.size()];
+            final long[] ids = new long[dimensions.size()];
+            for (int d = 0; d < dimensions.size(); d++)
+            {
+                final Dimension dimension = dimensions.get(d);
+                final int at = dimension.ordinal();
+                final long packed = word[at] == 0 ? groups.los[g] : groups.his[g];
+                final int width = widthOf(dimension);
+                final long value = (packed >>> shift[at]) & (width == 64 ? -1L : (1L << width) - 1);
+                label(dimension, value, labels, ids, d, timeLabels);
+            }
+            CubeRow baseline = null;
+            if (query.compare)
+            {
+                baseline = row(dimensions, labels, ids, 1, g, null == percentiles ? none : percentiles[1][g], null);
+            }
+            rows.add(row(dimensions, labels, ids, 0, g, null == percentiles ? none : percentiles[0][g], baseline));
+        }
+        rows.sort(comparator(dimensions));
+        return rows;
+    }
+
+    private int widthOf(final Dimension dimension)
+    {
+        int next = 64;
+        final int at = dimension.ordinal();
+        for (final Dimension other : query.groupBy)
+        {
+            final int o = other.ordinal();
+            if (o != at && word[o] == word[at] && shift[o] > shift[at])
+            {
+                next = Math.min(next, shift[o]);
+            }
+        }
+        return next - shift[at];
+    }
+
+    private void label(final Dimension dimension, final long value, final String[] labels, final long[] ids,
+        final int d, final Map<Long, String> timeLabels)
+    {
+        switch (dimension)
+        {
+            case TIME:
+            {
+                final long startMs = (value + timeBase) * query.granularity.millis();
+                ids[d] = startMs;
+                labels[d] = timeLabels.computeIfAbsent(startMs, ms -> Instant.ofEpochMilli(ms).toString());
+                break;
+            }
+            case REGION:
+            case SITE:
+            case ELEMENT:
+            {
+                final int index = (int)value - 1;
+                ids[d] = directory.id(index);
+                labels[d] = directory.name(index);
+                break;
+            }
+            case SERVICE:
+                ids[d] = value;
+                labels[d] = serviceName((int)value);
+                break;
+            case EQUIPMENT_CLASS:
+                ids[d] = value;
+                labels[d] = directory.className((int)value);
+                break;
+            case VENDOR:
+                ids[d] = value;
+                labels[d] = directory.vendorName((int)value);
+                break;
+            default:
+                ids[d] = metricKpiIds.get((int)value);
+                labels[d] = metricNames.get((int)value);
+        }
+    }
+
+    private CubeRow row(final List<Dimension> dimensions, final String[] labels, final long[] ids, final int side,
+        final int g, final double[] percentiles, final CubeRow baseline)
+    {
+        final GroupTable groups = this.groups;
+        final long count = groups.counts[side][g];
+        final double sum = groups.sums[side][g];
+        double stddev = Double.NaN;
+        if (count > 0)
+        {
+            final double mean = sum / count;
+            stddev = Math.sqrt(Math.max(0, groups.sumSquares[side][g] / count - mean * mean));
+        }
+        return new CubeRow(dimensions, labels, ids, count, sum, groups.mins[side][g], groups.maxs[side][g], stddev,
+            percentiles, baseline);
+    }
+
+    private Comparator<CubeRow> comparator(final List<Dimension> dimensions)
+    {
+        Comparator<CubeRow> byLabels = (a, b) -> 0;
+        for (final Dimension dimension : dimensions)
+        {
+            final Comparator<CubeRow> next = dimension == Dimension.TIME ?
+                Comparator.comparingLong(row -> row.id(Dimension.TIME)) :
+                Comparator.comparing(row -> row.value(dimension));
+            byLabels = byLabels.thenComparing(next);
+        }
+        if (null != query.orderMeasure)
+        {
+            final Measure measure = query.orderMeasure;
+            final boolean descending = query.descending;
+            final Comparator<CubeRow> byMeasure = (a, b) ->
+            {
+                final double x = a.get(measure);
+                final double y = b.get(measure);
+                if (Double.isNaN(x) || Double.isNaN(y))
+                {
+                    return Double.isNaN(x) ? (Double.isNaN(y) ? 0 : 1) : -1;
+                }
+                return descending ? Double.compare(y, x) : Double.compare(x, y);
+            };
+            return byMeasure.thenComparing(byLabels);
+        }
+        if (null != query.orderDimension)
+        {
+            if (!dimensions.contains(query.orderDimension))
+            {
+                throw new CubeQueryException("order", "order by a grouped dimension or a measure; not grouped by " +
+                    query.orderDimension.label());
+            }
+            final Dimension dimension = query.orderDimension;
+            final Comparator<CubeRow> first = dimension == Dimension.TIME ?
+                Comparator.comparingLong(row -> row.id(Dimension.TIME)) :
+                Comparator.comparing(row -> row.value(dimension));
+            return (query.descending ? first.reversed() : first).thenComparing(byLabels);
+        }
+        return byLabels;
+    }
+}

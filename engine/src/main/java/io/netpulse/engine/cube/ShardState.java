@@ -1,0 +1,71 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One published state of one shard's cube: everything a query reads, consistent as of one point in the shard's
+ * event stream. The closed buckets come from the maintainer's {@link ShardView}; buckets sealed since, and the
+ * open buckets' mirrors, come from the writer.
+ * <p>
+ * States are pooled and reused. A reader pins one by raising {@link #pins} from a non-negative value; the
+ * writer refreshes only a state it claimed by moving {@code pins} from 0 to -1, so it never changes a state a
+ * reader holds and never waits for one: when every spare state is pinned it makes another.
+ */
+final class ShardState
+{
+    final int slot;
+    final AtomicInteger pins = new AtomicInteger();
+
+    long syncedEpoch = Long.MIN_VALUE;
+    long watermarkMs = Long.MIN_VALUE;
+    long maxEventTimeMs = Long.MIN_VALUE;
+    long eventsApplied;
+    long valuesApplied;
+    long lateEvents;
+    long contentHash;
+    ShardView view = ShardView.EMPTY;
+    Slice[][] sealed = emptyByCuboid();
+    Slice[][] open = emptyByCuboid();
+    long sealedVersion = -1;
+    long openVersion = -1;
+    Placements.View placements;
+    Directory directory = Directory.EMPTY;
+    MetricCatalog.Snapshot metrics;
+
+    ShardState(final int slot)
+    {
+        this.slot = slot;
+    }
+
+    static Slice[][] emptyByCuboid()
+    {
+        final Slice[][] slices = new Slice[Cuboid.count()][];
+        for (int c = 0; c < slices.length; c++)
+        {
+            slices[c] = new Slice[0];
+        }
+        return slices;
+    }
+
+    /**
+     * Tries to pin this state for reading.
+     *
+     * @return true when pinned; false when the writer holds it.
+     */
+    boolean tryPin()
+    {
+        final int current = pins.get();
+        return current >= 0 && pins.compareAndSet(current, current + 1);
+    }
+
+    /**
+     * Unpins after reading.
+     */
+    void unpin()
+    {
+        pins.decrementAndGet();
+    }
+}

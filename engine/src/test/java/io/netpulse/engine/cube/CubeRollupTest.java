@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import io.netpulse.codec.sbe.NodeLevel;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Retention: minute buckets past retention are merged into hours, and hours into days, without changing any
+ * total; days past their retention are dropped; storage stays bounded.
+ */
+class CubeRollupTest
+{
+    private static final CubeConfig.Retention SHORT = new CubeConfig.Retention(
+        20 * CubeConfig.MINUTE_MS, 3 * CubeConfig.HOUR_MS, 400 * CubeConfig.DAY_MS);
+
+    @Property(tries = 25)
+    void rollUpsKeepEveryTotal(
+        @ForAll final long seed,
+        @ForAll @IntRange(min = 50, max = 600) final int events,
+        @ForAll @IntRange(min = 1, max = 2) final int shards)
+    {
+        final SplittableRandom random = new SplittableRandom(seed);
+        final CubeConfig config = new CubeConfig(2 * CubeConfig.MINUTE_MS, SHORT, SHORT, SHORT);
+        final CubeQueryPropertyTest.Scenario scenario = CubeQueryPropertyTest.scenario(
+            random, events, shards, config, 3 * 24 * 60);
+        final Cube cube = scenario.harness.cube;
+        assertTrue(cube.awaitMaintained(10_000));
+        scenario.harness.flush();
+
+        for (final List<Dimension> groupBy : List.of(
+            List.of(Dimension.METRIC), List.of(Dimension.REGION, Dimension.METRIC),
+            List.of(Dimension.SITE, Dimension.SERVICE, Dimension.METRIC),
+            List.of(Dimension.ELEMENT, Dimension.METRIC), List.of(Dimension.VENDOR, Dimension.METRIC)))
+        {
+            final CubeResult result = cube.query().groupBy(groupBy.toArray(new Dimension[0]))
+                .measures(Measure.values()).execute();
+            final Map<List<String>, CubeReference.Group> expected = scenario.reference.answer(
+                groupBy, Map.of(), Long.MIN_VALUE, Long.MAX_VALUE, Granularity.MINUTE);
+            assertEquals(expected.size(), result.rows().size(), "groups by " + groupBy);
+            for (final CubeRow row : result.rows())
+            {
+                final List<String> key = new ArrayList<>();
+                for (final Dimension dimension : groupBy)
+                {
+                    key.add(row.value(dimension));
+                }
+                CubeQueryPropertyTest.check(expected.get(key), row, "after roll-up, " + key);
+            }
+        }
+        cube.close();
+    }
+
+    @Test
+    void shouldRollMinutesIntoHoursAndHoursIntoDaysThenDropDays()
+    {
+        final CubeConfig.Retention retention = new CubeConfig.Retention(
+            30 * CubeConfig.MINUTE_MS, 2 * CubeConfig.HOUR_MS, 2 * CubeConfig.DAY_MS);
+        final CubeHarness harness = new CubeHarness(new CubeConfig(0, retention, retention, retention));
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        final long day0 = 1_767_571_200_000L;
+        final int minutes = 5 * 24 * 60;
+        for (int m = 0; m < minutes; m++)
+        {
+            harness.kpi(day0 + m * CubeConfig.MINUTE_MS, 3, 1, 1.0);
+        }
+        harness.flush();
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+
+        final CubeResult byTime = harness.cube.query().groupBy(Dimension.TIME).measures(Measure.COUNT).execute();
+        final long watermark = day0 + (minutes - 1) * CubeConfig.MINUTE_MS;
+        long total = 0;
+        int days = 0;
+        int hours = 0;
+        int minuteBuckets = 0;
+        for (final CubeRow row : byTime.rows())
+        {
+            total += row.count();
+            final long start = row.id(Dimension.TIME);
+            if (row.count() == 24 * 60)
+            {
+                days++;
+                assertEquals(0, Math.floorMod(start, CubeConfig.DAY_MS));
+            }
+            else if (row.count() == 60)
+            {
+                hours++;
+                assertEquals(0, Math.floorMod(start, CubeConfig.HOUR_MS));
+            }
+            else
+            {
+                assertEquals(1, row.count(), "a minute bucket at " + row.value(Dimension.TIME));
+                minuteBuckets++;
+                assertTrue(start >= watermark - retention.minutesMs() - CubeConfig.HOUR_MS, "old minute " + row.value(Dimension.TIME) + " watermark " + java.time.Instant.ofEpochMilli(watermark));
+            }
+        }
+        // Days older than two days are gone; what is left is two whole days at most, then hours, then minutes.
+        assertTrue(days >= 1 && days <= 2, "days " + days);
+        assertTrue(hours >= 1, "hours " + hours);
+        assertTrue(minuteBuckets >= 30 && minuteBuckets <= 90, "minutes " + minuteBuckets);
+        final long dropped = harness.cube.stats().expiredValues();
+        assertTrue(dropped >= 2 * 24 * 60, "dropped " + dropped);
+        assertEquals(minutes, total + dropped, "every value is either kept or counted as expired");
+        assertTrue(harness.cube.stats().rollups() > 0);
+        harness.cube.close();
+    }
+}
