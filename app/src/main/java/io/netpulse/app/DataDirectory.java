@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A run's data directory: its journal, alerts, input and summary. netpulse marks the directories it creates,
+ * and only ever deletes a marked one, so a mistyped {@code --data} cannot wipe someone's files.
+ */
+final class DataDirectory
+{
+    static final String MARKER = ".netpulse-data";
+
+    private DataDirectory()
+    {
+    }
+
+    /**
+     * Prepares an empty data directory, clearing a previous netpulse run in it.
+     *
+     * @param directory to prepare.
+     * @param overwrite whether a previous run may be cleared.
+     * @return the directory.
+     */
+    static Path prepare(final Path directory, final boolean overwrite)
+    {
+        try
+        {
+            if (Files.exists(directory) && !isEmpty(directory))
+            {
+                if (!Files.exists(directory.resolve(MARKER)))
+                {
+                    throw new IllegalArgumentException(directory + " exists and was not made by netpulse; " +
+                        "choose another --data directory");
+                }
+                if (!overwrite)
+                {
+                    throw new IllegalArgumentException(directory + " already holds a netpulse run; pass " +
+                        "--overwrite to replace it, or choose another --data directory");
+                }
+                delete(directory);
+            }
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(MARKER), "netpulse data directory\n");
+            return directory;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot prepare data directory " + directory, ex);
+        }
+    }
+
+    private static boolean isEmpty(final Path directory) throws IOException
+    {
+        try (Stream<Path> entries = Files.list(directory))
+        {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void delete(final Path directory) throws IOException
+    {
+        try (Stream<Path> paths = Files.walk(directory))
+        {
+            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+            {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /**
+     * The input journal of a data directory.
+     *
+     * @param directory the data directory.
+     * @return the journal root (holding input/ and alerts/).
+     */
+    static Path journal(final Path directory)
+    {
+        return directory.resolve("journal");
+    }
+}

@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code netpulse serve} runs the engine behind the API, fed by the generator, until stopped, then closes
+ * cleanly with everything journaled; {@code netpulse query} asks it and prints a table.
+ */
+class ServeCommandTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldServeUntilStoppedAndAnswerTheQueryCommand() throws Exception
+    {
+        final ServeCommand serve = new ServeCommand();
+        final StringWriter out = new StringWriter();
+        final CommandLine commandLine = new CommandLine(serve);
+        commandLine.setOut(new PrintWriter(out, true));
+        final Path data = dir.resolve("serve");
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread thread = new Thread(() -> exit.set(commandLine.execute("--port", "0", "--data", data.toString(),
+            "--elements", "200", "--rate", "50000", "--retain-element", "10m,2h,1d", "--retain-site", "1h,1d,7d",
+            "--retain-region", "2h,2d,30d", "--lateness", "30s", "--http-threads", "4")));
+        thread.start();
+
+        final long deadline = System.nanoTime() + 60_000_000_000L;
+        while (null == serve.running() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        final NetpulseService service = serve.running();
+        assertNotNull(service, "serve started: " + out);
+        while (service.engine().cube().stats().eventsApplied() < 20_000 && System.nanoTime() < deadline)
+        {
+            Thread.sleep(20);
+        }
+        assertTrue(out.toString().contains("listening on http://127.0.0.1:" + service.port()), out.toString());
+
+        final NetpulseCommandTest.Result table = NetpulseCommandTest.run("query", "--port",
+            Integer.toString(service.port()), "groupBy=region", "metric=cdr.setup_ms", "measures=count,mean,p99",
+            "order=region");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().startsWith("region"), table.out());
+        assertTrue(table.out().contains("region-01"), table.out());
+        assertTrue(table.out().contains("groups from the region cuboid"), table.out());
+
+        final NetpulseCommandTest.Result json = NetpulseCommandTest.run("query", "--port",
+            Integer.toString(service.port()), "--json", "groupBy=metric");
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(((Map<?, ?>)JsonReader.parse(json.out().trim())).containsKey("rows"));
+
+        final NetpulseCommandTest.Result bad = NetpulseCommandTest.run("query", "--port",
+            Integer.toString(service.port()), "groupBy=colour");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("colour"), bad.err());
+        assertEquals(2, NetpulseCommandTest.run("query", "--port", Integer.toString(service.port()), "region")
+            .exitCode());
+
+        serve.stop();
+        thread.join(60_000);
+        assertEquals(0, exit.get());
+        assertTrue(out.toString().contains("netpulse serve: stopped"), out.toString());
+        assertTrue(service.engine().isClosing());
+        assertTrue(Files.exists(data.resolve("journal").resolve("input")));
+        assertTrue(service.engine().counters().value(io.netpulse.engine.status.SystemCounter.EVENTS_JOURNALED) >=
+            service.engine().cube().stats().eventsApplied(), "everything applied was journaled");
+    }
+
+    @Test
+    void shouldRefuseBadServeOptionsAndReportAnUnreachableService()
+    {
+        assertEquals(2, NetpulseCommandTest.run("serve", "--rate", "-1", "--data", dir.resolve("a").toString())
+            .exitCode());
+        assertEquals(2, NetpulseCommandTest.run("serve", "--retain-site", "1h", "--data", dir.resolve("b")
+            .toString()).exitCode());
+        assertEquals(2, NetpulseCommandTest.run("serve", "--lateness", "soon", "--data", dir.resolve("c")
+            .toString()).exitCode());
+        final NetpulseCommandTest.Result unreachable = NetpulseCommandTest.run("query", "--port", "1",
+            "--timeout", "2", "groupBy=region");
+        assertEquals(1, unreachable.exitCode());
+        assertTrue(unreachable.err().contains("cannot reach"), unreachable.err());
+    }
+}
