@@ -1,0 +1,379 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.perf;
+
+import io.netpulse.codec.FrameDescriptor;
+import io.netpulse.engine.Engine;
+import io.netpulse.engine.cube.Cube;
+import io.netpulse.engine.cube.CubeConfig;
+import io.netpulse.engine.cube.CubeQuery;
+import io.netpulse.engine.cube.CubeResult;
+import io.netpulse.engine.cube.CubeStats;
+import io.netpulse.engine.cube.Dimension;
+import io.netpulse.engine.cube.Measure;
+import io.netpulse.engine.generator.EventGenerator;
+import io.netpulse.engine.generator.GeneratorConfig;
+import io.netpulse.engine.ring.EventPublisher;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The cube's query-under-load harness: ingest at the engine's full rate over a 10,000-element network until the
+ * cube holds a given number of events, then, in one run, measure the ingest rate alone, the ingest rate while
+ * query threads run a mix of group-by, drill-down and top-N queries (recording each query's latency), and the
+ * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
+ * <p>
+ * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
+ * [--journal DIR] [--mode fused|pipelined]}. It runs itself in a child JVM with the project's fork flags
+ * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
+ */
+public final class CubeQueryLoad
+{
+    private static final int FRAMES_PER_PUBLISH = 64;
+
+    private final long preloadEvents;
+    private final int elements;
+    private final int queryThreads;
+    private final long phaseNs;
+    private final Path journal;
+    private final String mode;
+
+    private CubeQueryLoad(final long preloadEvents, final int elements, final int queryThreads, final int seconds,
+        final Path journal, final String mode)
+    {
+        this.preloadEvents = preloadEvents;
+        this.elements = elements;
+        this.queryThreads = queryThreads;
+        this.phaseNs = TimeUnit.SECONDS.toNanos(seconds);
+        this.journal = journal;
+        this.mode = mode;
+    }
+
+    /**
+     * Entry point.
+     *
+     * @param args options, see the class description.
+     * @throws Exception when the run fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        long events = 50_000_000;
+        int elements = 10_000;
+        int threads = 20;
+        int seconds = 20;
+        String heap = "8g";
+        Path journal = null;
+        String mode = "fused";
+        boolean child = false;
+        for (int i = 0; i < args.length; i++)
+        {
+            switch (args[i])
+            {
+                case "--events":
+                    events = Long.parseLong(args[++i]);
+                    break;
+                case "--elements":
+                    elements = Integer.parseInt(args[++i]);
+                    break;
+                case "--threads":
+                    threads = Integer.parseInt(args[++i]);
+                    break;
+                case "--seconds":
+                    seconds = Integer.parseInt(args[++i]);
+                    break;
+                case "--heap":
+                    heap = args[++i];
+                    break;
+                case "--journal":
+                    journal = Path.of(args[++i]);
+                    break;
+                case "--mode":
+                    mode = args[++i];
+                    break;
+                case "--child":
+                    child = true;
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (!child)
+        {
+            final List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(List.of(JvmFlags.FORK_FLAGS));
+            command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
+                System.getProperty("java.class.path"), CubeQueryLoad.class.getName(), "--child"));
+            command.addAll(List.of(args));
+            System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
+        }
+        new CubeQueryLoad(events, elements, threads, seconds, journal, mode).run();
+    }
+
+    /** Feeds the engine from the generator as fast as it takes events, on its own thread. */
+    private static final class Feeder implements Runnable
+    {
+        private final EventPublisher publisher;
+        private final int elements;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private volatile long accepted;
+
+        Feeder(final EventPublisher publisher, final int elements)
+        {
+            this.publisher = publisher;
+            this.elements = elements;
+        }
+
+        public void run()
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(
+                ByteBuffer.allocateDirect(FRAMES_PER_PUBLISH * FrameDescriptor.MAX_FRAME_LENGTH));
+            long startMs = GeneratorConfig.DEFAULT_START_TIME_MS;
+            for (long chunk = 0; running.get(); chunk++)
+            {
+                final GeneratorConfig config = GeneratorConfig.defaults(elements, 100_000_000, 42 + chunk)
+                    .withStartTimeMs(startMs).withCorruptFraction(0).withOutOfOrder(0.005, 4096);
+                final EventGenerator generator = new EventGenerator(config);
+                while (running.get())
+                {
+                    int position = 0;
+                    int count = 0;
+                    int length;
+                    while (count < FRAMES_PER_PUBLISH && (length = generator.next(buffer, position)) > 0)
+                    {
+                        position += length;
+                        count++;
+                    }
+                    if (count == 0 || publisher.publishStream(buffer, 0, position, true) < 0)
+                    {
+                        break;
+                    }
+                    accepted = publisher.accepted();
+                }
+                startMs = generator.endTimeMs();
+            }
+        }
+    }
+
+    /** One kind of query in the mix. */
+    private record QueryKind(String name, Function<Cube, CubeQuery> build)
+    {
+    }
+
+    /** The newest event time, for query ranges; updated by the main thread. */
+    private static volatile long nowMs = GeneratorConfig.DEFAULT_START_TIME_MS;
+
+    private static long hourEnd()
+    {
+        return Math.floorDiv(nowMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
+    }
+
+    /**
+     * The query mix, as a NOC dashboard asks: overviews over whole hours (read from hour buckets), live views of
+     * the last minutes, drill-downs and top-N.
+     */
+    private static List<QueryKind> mix(final SplittableRandom random, final int regions, final int sites)
+    {
+        return List.of(
+            new QueryKind("group-by region x metric, last 6 whole hours", cube -> cube.query()
+                .groupBy(Dimension.REGION, Dimension.METRIC).between(hourEnd() - 6 * CubeConfig.HOUR_MS, hourEnd())),
+            new QueryKind("group-by vendor x class, failure rate, last 12 h", cube -> cube.query()
+                .groupBy(Dimension.VENDOR, Dimension.EQUIPMENT_CLASS).where(Dimension.METRIC, "cdr.failed")
+                .measures(Measure.COUNT, Measure.MEAN).between(hourEnd() - 12 * CubeConfig.HOUR_MS, hourEnd())),
+            new QueryKind("drill-down region -> sites, latency p95, last 15 min", cube -> cube.query()
+                .drillDown(Dimension.REGION, String.format("region-%02d", 1 + random.nextInt(regions)))
+                .where(Dimension.METRIC, "qos.latency_us").measures(Measure.COUNT, Measure.MEAN, Measure.P95)
+                .last(Duration.ofMinutes(15))),
+            new QueryKind("drill-down site -> elements, cpu, last whole hour", cube -> cube.query()
+                .drillDown(Dimension.SITE, String.format("site-%05d", 1 + random.nextInt(sites)))
+                .where(Dimension.METRIC, "kpi.cpu_util").measures(Measure.MEAN, Measure.MAX)
+                .between(hourEnd() - CubeConfig.HOUR_MS, hourEnd())),
+            new QueryKind("top-10 elements by latency p99, last whole hour", cube -> cube.query()
+                .groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "qos.latency_us")
+                .measures(Measure.COUNT, Measure.P99).top(10, Measure.P99)
+                .between(hourEnd() - CubeConfig.HOUR_MS, hourEnd())),
+            new QueryKind("top-10 sites by drop rate, last 6 whole hours", cube -> cube.query()
+                .groupBy(Dimension.SITE).where(Dimension.METRIC, "cdr.dropped").measures(Measure.COUNT, Measure.MEAN)
+                .top(10, Measure.MEAN).between(hourEnd() - 6 * CubeConfig.HOUR_MS, hourEnd())));
+    }
+
+    private void run() throws Exception
+    {
+        final Engine engine = Engine.builder()
+            .threadMode(io.netpulse.engine.ThreadMode.parse(mode))
+            .ringSize(64 * 1024)
+            .singlePublisher(true)
+            .journalDirectory(journal)
+            .build();
+        final Cube cube = engine.cube();
+        final Feeder feeder = new Feeder(engine.newPublisher("generator"), elements);
+        final Thread feed = new Thread(feeder, "feeder");
+        feed.start();
+
+        final long loadStartNs = System.nanoTime();
+        long lastReport = loadStartNs;
+        final Thread clock = new Thread(() ->
+        {
+            while (!Thread.currentThread().isInterrupted())
+            {
+                nowMs = Math.max(nowMs, cube.stats().maxEventTimeMs());
+                try
+                {
+                    Thread.sleep(100);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+            }
+        }, "clock");
+        clock.setDaemon(true);
+        clock.start();
+        while (cube.stats().eventsApplied() < preloadEvents)
+        {
+            Thread.sleep(200);
+            if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(10))
+            {
+                lastReport = System.nanoTime();
+                final CubeStats stats = cube.stats();
+                System.out.printf(Locale.ROOT, "loading: %,d events in the cube, %,d closed cells, %,d MiB, %.0f s%n",
+                    stats.eventsApplied(), stats.closedCells(), stats.closedBytes() >> 20,
+                    (lastReport - loadStartNs) / 1e9);
+            }
+        }
+        final double loadSeconds = (System.nanoTime() - loadStartNs) / 1e9;
+        final CubeStats loaded = cube.stats();
+        System.out.printf(Locale.ROOT, "loaded %,d events in %.1f s (%,.0f events/s), event time %s to %s%n",
+            loaded.eventsApplied(), loadSeconds, loaded.eventsApplied() / loadSeconds,
+            java.time.Instant.ofEpochMilli(GeneratorConfig.DEFAULT_START_TIME_MS),
+            java.time.Instant.ofEpochMilli(loaded.maxEventTimeMs()));
+
+        final double before = ingestRate(feeder, phaseNs);
+        final List<QueryKind> kinds = mix(new SplittableRandom(7), Math.max(2, elements / 1250),
+            (int)Math.ceil(elements / 40.0));
+        final Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final List<Histogram> byKind = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++)
+        {
+            byKind.add(new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
+        }
+        final AtomicBoolean querying = new AtomicBoolean(true);
+        final List<Thread> threads = new ArrayList<>();
+        final long[] cells = new long[queryThreads];
+        for (int t = 0; t < queryThreads; t++)
+        {
+            final int thread = t;
+            final Thread query = new Thread(() ->
+            {
+                final SplittableRandom random = new SplittableRandom(thread);
+                final List<QueryKind> ownKinds = mix(random, Math.max(2, elements / 1250),
+                    (int)Math.ceil(elements / 40.0));
+                final Histogram[] local = new Histogram[ownKinds.size()];
+                for (int k = 0; k < local.length; k++)
+                {
+                    local[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+                }
+                int next = thread;
+                while (querying.get())
+                {
+                    final int k = next++ % ownKinds.size();
+                    final long startNs = System.nanoTime();
+                    final CubeResult result = ownKinds.get(k).build().apply(cube).execute();
+                    local[k].recordValue(System.nanoTime() - startNs);
+                    cells[thread] += result.cellsScanned();
+                }
+                synchronized (all)
+                {
+                    for (int k = 0; k < local.length; k++)
+                    {
+                        byKind.get(k).add(local[k]);
+                        all.add(local[k]);
+                    }
+                }
+            }, "query-" + t);
+            threads.add(query);
+        }
+        final long gcBefore = gcMillis();
+        for (final Thread thread : threads)
+        {
+            thread.start();
+        }
+        final double during = ingestRate(feeder, phaseNs);
+        querying.set(false);
+        for (final Thread thread : threads)
+        {
+            thread.join();
+        }
+        final long gcDuring = gcMillis() - gcBefore;
+        final double after = ingestRate(feeder, phaseNs);
+
+        feeder.running.set(false);
+        feed.join();
+        engine.close();
+
+        final CubeStats stats = cube.stats();
+        long totalCells = 0;
+        for (final long c : cells)
+        {
+            totalCells += c;
+        }
+        System.out.printf(Locale.ROOT, "%ncube: %,d events, %,d values, %,d closed cells in %,d MiB (%.1f bytes/cell)," +
+            " %,d open cells, %,d late, %,d roll-ups%n", stats.eventsApplied(), stats.valuesApplied(),
+            stats.closedCells(), stats.closedBytes() >> 20, (double)stats.closedBytes() / Math.max(1,
+            stats.closedCells()), stats.openCells(), stats.lateEvents(), stats.rollups());
+        System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with %d query threads %,.0f, without " +
+            "again %,.0f: ratio %.3f%n", before, queryThreads, during, after, during / ((before + after) / 2));
+        System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average; GC %d ms " +
+            "during the query phase%n", all.getTotalCount(), phaseNs / 1e9, all.getTotalCount() / (phaseNs / 1e9),
+            (double)totalCells / Math.max(1, all.getTotalCount()), gcDuring);
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50", "p99", "max");
+        for (int k = 0; k < kinds.size(); k++)
+        {
+            print(kinds.get(k).name(), byKind.get(k));
+        }
+        print("all", all);
+        System.out.printf(Locale.ROOT, "{\"events\":%d,\"queryThreads\":%d,\"ingestBefore\":%.0f,\"ingestDuring\":%.0f," +
+            "\"ingestAfter\":%.0f,\"ratio\":%.4f,\"queries\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f," +
+            "\"closedBytes\":%d,\"closedCells\":%d}%n", stats.eventsApplied(), queryThreads, before, during, after,
+            during / ((before + after) / 2), all.getTotalCount(), all.getValueAtPercentile(50) / 1e6,
+            all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, stats.closedBytes(), stats.closedCells());
+    }
+
+    private static void print(final String name, final Histogram histogram)
+    {
+        System.out.printf(Locale.ROOT, "%-52s %9d %9.2f %9.2f %9.2f%n", name, histogram.getTotalCount(),
+            histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
+            histogram.getMaxValue() / 1e6);
+    }
+
+    private static double ingestRate(final Feeder feeder, final long spanNs) throws InterruptedException
+    {
+        final long startNs = System.nanoTime();
+        final long startEvents = feeder.accepted;
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(spanNs));
+        return (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
+    }
+
+    private static long gcMillis()
+    {
+        long total = 0;
+        for (final var gc : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+}
