@@ -6,6 +6,7 @@ package io.netpulse.engine;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.netpulse.codec.EventValidator;
 import io.netpulse.engine.alert.AlertSink;
+import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.CubeConfig;
 import io.netpulse.engine.ring.RejectListener;
 import io.netpulse.engine.stage.StageFactory;
@@ -53,6 +54,7 @@ public final class EngineBuilder
     EpochClock epochClock = SystemEpochClock.INSTANCE;
 
     CubeConfig cubeConfig = CubeConfig.DEFAULTS;
+    ScoreListener scoreListener = ScoreListener.NONE;
 
     EngineBuilder()
     {
@@ -345,6 +347,18 @@ public final class EngineBuilder
     public EngineBuilder cube(final CubeConfig cubeConfig)
     {
         this.cubeConfig = cubeConfig;
+        return this;
+    }
+
+    /**
+     * Who sees every KPI sample the anomaly detector scores (for score exports and evaluation). None by default.
+     *
+     * @param scoreListener the listener; it runs on the detector's thread.
+     * @return this.
+     */
+    public EngineBuilder scoreListener(final ScoreListener scoreListener)
+    {
+        this.scoreListener = Objects.requireNonNull(scoreListener);
         return this;
     }
 
