@@ -41,7 +41,7 @@ import static org.agrona.BitUtil.SIZE_OF_SHORT;
  * @param line           line of a text record, -1 for frame bytes.
  * @param column         column of the problem in a text record, 0 for the whole record.
  * @param originalLength the payload's length before any cut.
- * @param format         format of a text record (csv, ndjson, asterisk-cdr), empty for frames.
+ * @param format         format of a text record (csv, ndjson, asterisk-cdr, kpi-csv), empty for frames.
  * @param message        what was wrong, for a person; empty when only the reason is known.
  * @param context        what is needed to read a text record again (a CSV header), or empty.
  * @param payload        the refused bytes, as they arrived.

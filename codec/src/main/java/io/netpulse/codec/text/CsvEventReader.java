@@ -23,15 +23,27 @@ import java.util.Arrays;
  * A record is refused with a specific reason (see {@link TextEventEncoder}); a header that cannot be used
  * (malformed, naming a field twice, naming no field, or with no type column when no type is fixed) refuses
  * every record with a message that says why.
+ * <p>
+ * The same reader reads the generic KPI CSV ({@value #KPI_FORMAT}, {@link #kpi(Reader, TextFormatOptions)}):
+ * every record a KPI sample, and the header must name the four columns {@code timestamp,element,metric,value}
+ * (in any order, by any of their aliases; a {@code quality} column is optional, other columns are ignored).
  */
 public final class CsvEventReader implements TextEventReader, TextFieldSource
 {
     /** Label of the format in rejections and dead letters. */
     public static final String FORMAT = "csv";
 
+    /** Label of the generic KPI CSV format: {@code timestamp,element,metric,value}, every record a KPI sample. */
+    public static final String KPI_FORMAT = "kpi-csv";
+
+    private static final TextField[] KPI_COLUMNS =
+        {TextField.EVENT_TIME, TextField.ELEMENT, TextField.METRIC, TextField.VALUE};
+
     private final CsvTokenizer tokenizer;
     private final TextEventEncoder encoder;
     private final MessageType fixedType;
+    private final String format;
+    private final TextField[] requiredColumns;
     private final TextRejection rejection = new TextRejection();
     private final int[] columnOf = new int[TextField.values().length];
     private boolean headerRead;
@@ -49,10 +61,45 @@ public final class CsvEventReader implements TextEventReader, TextFieldSource
      */
     public CsvEventReader(final Reader reader, final TextFormatOptions options)
     {
+        this(reader, options, FORMAT, options.type(), new TextField[0]);
+    }
+
+    private CsvEventReader(
+        final Reader reader,
+        final TextFormatOptions options,
+        final String format,
+        final MessageType fixedType,
+        final TextField[] requiredColumns)
+    {
         this.tokenizer = new CsvTokenizer(reader, options.delimiter(), options.maxRecordChars());
         this.encoder = options.newEncoder(new TextValueParser(options.zone()));
-        this.fixedType = options.type();
+        this.fixedType = fixedType;
+        this.format = format;
+        this.requiredColumns = requiredColumns;
         Arrays.fill(columnOf, -1);
+    }
+
+    /**
+     * A reader of the generic KPI CSV ({@value #KPI_FORMAT}): a header naming {@code timestamp}, {@code element},
+     * {@code metric} and {@code value}, then one KPI sample per record, whatever type the options fix.
+     *
+     * @param reader  the text.
+     * @param options how to read it (zone of local times, identities, delimiter, limits).
+     * @return the reader.
+     */
+    public static CsvEventReader kpi(final Reader reader, final TextFormatOptions options)
+    {
+        return new CsvEventReader(reader, options, KPI_FORMAT, MessageType.KPI_SAMPLE, KPI_COLUMNS);
+    }
+
+    /**
+     * The label of the format read, for rejections and dead letters.
+     *
+     * @return {@value #FORMAT} or {@value #KPI_FORMAT}.
+     */
+    public String format()
+    {
+        return format;
     }
 
     /**
@@ -142,8 +189,18 @@ public final class CsvEventReader implements TextEventReader, TextFieldSource
         if (known == 0)
         {
             headerProblem = "the first line names no known field (is the header missing?)";
+            return;
         }
-        else if (null == fixedType && columnOf[TextField.TYPE.ordinal()] < 0)
+        for (final TextField required : requiredColumns)
+        {
+            if (columnOf[required.ordinal()] < 0)
+            {
+                headerProblem = "no " + (required == TextField.EVENT_TIME ? "timestamp" : required.fieldName()) +
+                    " column (" + format + " needs timestamp, element, metric and value)";
+                return;
+            }
+        }
+        if (null == fixedType && columnOf[TextField.TYPE.ordinal()] < 0)
         {
             headerProblem = "no type column, and no type given for the file";
         }
@@ -158,7 +215,7 @@ public final class CsvEventReader implements TextEventReader, TextFieldSource
     {
         rejected++;
         handler.onRejected(rejection.set(
-            reason, line, column, message, FORMAT, header, tokenizer.rawChars(), tokenizer.rawLength()));
+            reason, line, column, message, format, header, tokenizer.rawChars(), tokenizer.rawLength()));
         return true;
     }
 

@@ -589,7 +589,7 @@ public final class TextEventEncoder
     {
         if (null == text)
         {
-            error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+            error(RejectReason.MALFORMED_RECORD, column, "missing " + field.fieldName());
             return 0;
         }
         final long id = identities.elementId(text);
@@ -619,7 +619,7 @@ public final class TextEventEncoder
         {
             if (required)
             {
-                error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+                error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
                 return -1;
             }
             return defaultValue;
@@ -650,7 +650,7 @@ public final class TextEventEncoder
         final CharSequence text = fields.value(field);
         if (null == text)
         {
-            error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+            error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
             return 0;
         }
         return parser.parseLong(text) ? parser.longValue() : TextIdentities.nameHash(text);
@@ -666,7 +666,7 @@ public final class TextEventEncoder
         {
             if (required)
             {
-                error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+                error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
                 return Long.MIN_VALUE;
             }
             return defaultValue;
@@ -688,7 +688,7 @@ public final class TextEventEncoder
     {
         if (null == fields.value(field))
         {
-            error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+            error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
             return Long.MIN_VALUE;
         }
         return integer(field, min, max, 0);
@@ -725,7 +725,7 @@ public final class TextEventEncoder
         final CharSequence text = fields.value(field);
         if (null == text)
         {
-            error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+            error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
             return false;
         }
         if (!parser.parseDouble(text))
@@ -741,7 +741,7 @@ public final class TextEventEncoder
         final CharSequence text = fields.value(field);
         if (null == text)
         {
-            error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+            error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
             return false;
         }
         if (!parser.parseAddress(text))
@@ -779,7 +779,7 @@ public final class TextEventEncoder
         {
             if (required)
             {
-                error(RejectReason.MALFORMED_RECORD, 0, "missing " + field.fieldName());
+                error(RejectReason.MALFORMED_RECORD, fields.column(field), "missing " + field.fieldName());
                 return -1;
             }
             return defaultValue;

@@ -17,7 +17,12 @@ public enum TextFormat
     NDJSON(NdjsonEventReader.FORMAT),
 
     /** Asterisk Master.csv call detail records: {@link AsteriskCdrReader}. */
-    ASTERISK_CDR(AsteriskCdrReader.FORMAT);
+    ASTERISK_CDR(AsteriskCdrReader.FORMAT),
+
+    /**
+     * Generic KPI CSV, {@code timestamp,element,metric,value}: {@link CsvEventReader#kpi(Reader, TextFormatOptions)}.
+     */
+    KPI_CSV(CsvEventReader.KPI_FORMAT);
 
     private final String label;
 
@@ -51,6 +56,8 @@ public enum TextFormat
                 return new CsvEventReader(reader, options);
             case NDJSON:
                 return new NdjsonEventReader(reader, options);
+            case KPI_CSV:
+                return CsvEventReader.kpi(reader, options);
             default:
                 return new AsteriskCdrReader(reader, options);
         }

@@ -102,7 +102,7 @@ public final class TextRejection
     }
 
     /**
-     * The format label (csv, ndjson, asterisk-cdr).
+     * The format label (csv, ndjson, asterisk-cdr, kpi-csv).
      *
      * @return the label.
      */

@@ -228,8 +228,8 @@ class CsvEventReaderTest
         final String kpi = "type,eventTime,element,metric,value";
         assertRejected(kpi, "kpi,1795428000000,5,3,abc", RejectReason.MALFORMED_RECORD, 23, "value");
         assertRejected(kpi, "kpi,1795428000000,5,3,NaN", RejectReason.VALUE_NOT_FINITE, 0, "NaN");
-        assertRejected(kpi, "kpi,1795428000000,5,3,", RejectReason.MALFORMED_RECORD, 0, "missing value");
-        assertRejected(kpi, "kpi,1795428000000,,3,1", RejectReason.MALFORMED_RECORD, 0, "missing element");
+        assertRejected(kpi, "kpi,1795428000000,5,3,", RejectReason.MALFORMED_RECORD, 23, "missing value");
+        assertRejected(kpi, "kpi,1795428000000,,3,1", RejectReason.MALFORMED_RECORD, 19, "missing element");
         assertRejected(kpi, "kpi,1795428000000,0,3,1", RejectReason.VALUE_OUT_OF_RANGE, 19, "network root");
         assertRejected(kpi, "kpi,1795428000000,5,-3,1", RejectReason.VALUE_OUT_OF_RANGE, 21, "metric");
         assertRejected(kpi, "kpi,5,5,3,1", RejectReason.TIMESTAMP_OUT_OF_RANGE, 0, "event time");
@@ -252,7 +252,7 @@ class CsvEventReaderTest
         assertRejected(cdr, "cdr,1795428000000,5,1,answered,,600,,,", RejectReason.VALUE_OUT_OF_RANGE, 0, "range");
         assertRejected(cdr, "cdr,1795428000000,5,1,answered,,,70000,,", RejectReason.VALUE_OUT_OF_RANGE, 34,
             "releaseCause");
-        assertRejected(cdr, "cdr,1795428000000,5,,answered,,,,,", RejectReason.MALFORMED_RECORD, 0, "cdrId");
+        assertRejected(cdr, "cdr,1795428000000,5,,answered,,,,,", RejectReason.MALFORMED_RECORD, 21, "cdrId");
         assertRejected(cdr, "cdr,1795428000000,5,1,answered,,,,x,", RejectReason.MALFORMED_RECORD, 35, "callerHash");
         assertRejected(cdr, "cdr,1795428000000,5,1,answered,,,,,1.5", RejectReason.MALFORMED_RECORD, 36, "bytesUp");
         assertRejected("type,eventTime,element,cdrId,result,mos", "cdr,1795428000000,5,1,answered,7",
@@ -264,8 +264,8 @@ class CsvEventReaderTest
         assertRejected(flow, "flow,1795428000000,5,10.0.0.1,10.0.0.2,-1,,,", RejectReason.NEGATIVE_VALUE, 0, "");
         assertRejected(flow, "flow,1795428000000,5,10.0.0.300,10.0.0.2,1,,,", RejectReason.MALFORMED_RECORD, 22,
             "srcAddress");
-        assertRejected(flow, "flow,1795428000000,5,10.0.0.1,,1,,,", RejectReason.MALFORMED_RECORD, 0, "dstAddress");
-        assertRejected(flow, "flow,1795428000000,5,10.0.0.1,10.0.0.2,,,,", RejectReason.MALFORMED_RECORD, 0, "bytes");
+        assertRejected(flow, "flow,1795428000000,5,10.0.0.1,,1,,,", RejectReason.MALFORMED_RECORD, 31, "dstAddress");
+        assertRejected(flow, "flow,1795428000000,5,10.0.0.1,10.0.0.2,,,,", RejectReason.MALFORMED_RECORD, 40, "bytes");
         assertRejected(flow, "flow,1795428000000,5,10.0.0.1,10.0.0.2,1,quic,,", RejectReason.ENUM_OUT_OF_RANGE, 42,
             "protocol");
         assertRejected(flow, "flow,1795428000000,5,10.0.0.1,10.0.0.2,1,,70000,", RejectReason.VALUE_OUT_OF_RANGE,
@@ -281,26 +281,26 @@ class CsvEventReaderTest
         assertRejected(qos, "qos,1795428000000,5,data,,-1", RejectReason.NEGATIVE_VALUE, 0, "negative");
 
         assertRejected("type,element,level,op", "topology,5,galaxy,", RejectReason.ENUM_OUT_OF_RANGE, 12, "level");
-        assertRejected("type,element,level,op", "topology,5,,", RejectReason.MALFORMED_RECORD, 0, "missing level");
+        assertRejected("type,element,level,op", "topology,5,,", RejectReason.MALFORMED_RECORD, 12, "missing level");
         assertRejected("type,element,level,op", "topology,5,site,shred", RejectReason.ENUM_OUT_OF_RANGE, 17, "op");
         assertRejected("type,element,level,vendor", "topology,5,site," + "v".repeat(200),
             RejectReason.VALUE_OUT_OF_RANGE, 17, "vendor");
         assertRejected("type,element,level,parent", "topology,5,site,5", RejectReason.VALUE_OUT_OF_RANGE, 0, "range");
 
         final String rule = "type,ruleId,kpi,comparison,threshold,periodMs";
-        assertRejected(rule, "sla_rule,1,mos,,3.5,60000", RejectReason.MALFORMED_RECORD, 0, "missing comparison");
+        assertRejected(rule, "sla_rule,1,mos,,3.5,60000", RejectReason.MALFORMED_RECORD, 16, "missing comparison");
         assertRejected(rule, "sla_rule,1,mos,below,x,60000", RejectReason.MALFORMED_RECORD, 22, "threshold");
         assertRejected(rule, "sla_rule,1,mos,below,3.5,0", RejectReason.VALUE_OUT_OF_RANGE, 0, "range");
-        assertRejected(rule, "sla_rule,1,mos,below,3.5,", RejectReason.MALFORMED_RECORD, 0, "periodMs");
-        assertRejected(rule, "sla_rule,,mos,below,3.5,1", RejectReason.MALFORMED_RECORD, 0, "ruleId");
+        assertRejected(rule, "sla_rule,1,mos,below,3.5,", RejectReason.MALFORMED_RECORD, 26, "periodMs");
+        assertRejected(rule, "sla_rule,,mos,below,3.5,1", RejectReason.MALFORMED_RECORD, 10, "ruleId");
         assertRejected(rule, "sla_rule,1,happiness,below,3.5,1", RejectReason.ENUM_OUT_OF_RANGE, 12, "kpi");
 
         final String window = "type,metric,resolutionMs,bucketCount";
         assertRejected(window, "window_spec,,1000,0", RejectReason.VALUE_OUT_OF_RANGE, 0, "range");
-        assertRejected(window, "window_spec,,1000,", RejectReason.MALFORMED_RECORD, 0, "bucketCount");
+        assertRejected(window, "window_spec,,1000,", RejectReason.MALFORMED_RECORD, 19, "bucketCount");
         assertRejected(window, "window_spec,-5,1000,10", RejectReason.VALUE_OUT_OF_RANGE, 13, "metric");
 
-        assertRejected("type,metric,kind", "metric,,gauge", RejectReason.MALFORMED_RECORD, 0, "missing metric");
+        assertRejected("type,metric,kind", "metric,,gauge", RejectReason.MALFORMED_RECORD, 8, "missing metric");
         assertRejected("type,metric,kind", "metric,cpu,speed", RejectReason.ENUM_OUT_OF_RANGE, 12, "kind");
     }
 
