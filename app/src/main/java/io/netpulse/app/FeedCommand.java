@@ -208,8 +208,9 @@ final class FeedCommand implements Callable<Integer>
                 }
             }
         };
+        final boolean announce = TextInputOptions.autoRegister(textFormat, autoRegister);
         try (TextEventReader reader = textFormat.open(TextInputOptions.reader(in),
-            text.toOptions(TextInputOptions.identities(topology, autoRegister))))
+            text.toOptions(TextInputOptions.identities(topology, announce))))
         {
             long records = 0;
             while (reader.next(handler))

@@ -25,7 +25,7 @@ import java.time.ZoneId;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * How text input (CSV, NDJSON, Asterisk Master.csv) is read, for the commands that take it.
+ * How text input (CSV, NDJSON, Asterisk Master.csv, KPI CSV) is read, for the commands that take it.
  */
 final class TextInputOptions
 {
@@ -53,7 +53,7 @@ final class TextInputOptions
     String channelPattern;
 
     /** Formats the commands read, frames included. */
-    static final String FORMATS = "frames, csv, ndjson or asterisk-cdr";
+    static final String FORMATS = "frames, csv, ndjson, asterisk-cdr or kpi-csv";
 
     /**
      * The text format a --format value names.
@@ -74,6 +74,19 @@ final class TextInputOptions
             throw new IllegalArgumentException("--format " + format + ": expected " + FORMATS);
         }
         return text;
+    }
+
+    /**
+     * Whether new element names are registered on first sight: when asked, and always for kpi-csv (a generic
+     * export names elements no topology knows).
+     *
+     * @param format       the text format, or null for frames.
+     * @param autoRegister whether --auto-register was given.
+     * @return true to register.
+     */
+    static boolean autoRegister(final TextFormat format, final boolean autoRegister)
+    {
+        return autoRegister || format == TextFormat.KPI_CSV;
     }
 
     /**
