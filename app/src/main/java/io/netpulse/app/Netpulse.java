@@ -16,7 +16,7 @@ import java.io.PrintWriter;
     footer = {"", "From a source checkout, './netpulse bench' runs the performance harness (see BENCHMARKS.md)."},
     subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, ReplayCommand.class,
         ServeCommand.class, QueryCommand.class, FeedCommand.class, JournalCommand.class,
-        WindowCommand.class})
+        WindowCommand.class, EvaluateCommand.class})
 public final class Netpulse implements Runnable
 {
     @CommandLine.Spec
