@@ -3,12 +3,12 @@
  */
 package io.netpulse.app;
 
-import io.netpulse.codec.FrameDescriptor;
 import io.netpulse.codec.sbe.AlertAction;
 import io.netpulse.codec.sbe.AlertKind;
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.alert.AlertEvent;
 import io.netpulse.engine.alert.AlertSink;
+import io.netpulse.engine.feed.GeneratorFeed;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.FaultKind;
 import io.netpulse.engine.generator.GeneratorConfig;
@@ -44,8 +44,6 @@ final class EvaluateCommand implements Callable<Integer>
 {
     /** False alarms per element per day the detector is configured to aim for, unless told otherwise. */
     static final double DEFAULT_TARGET_FALSE_ALARMS = 1.0;
-
-    private static final int FRAMES_PER_PUBLISH = 64;
 
     @Spec
     CommandSpec spec;
@@ -156,25 +154,14 @@ final class EvaluateCommand implements Callable<Integer>
 
     private static long publish(final EventGenerator generator, final EventPublisher publisher)
     {
-        final UnsafeBuffer buffer = new UnsafeBuffer(
-            ByteBuffer.allocateDirect(FRAMES_PER_PUBLISH * FrameDescriptor.MAX_FRAME_LENGTH));
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(GeneratorFeed.BATCH_BYTES));
         long frames = 0;
-        while (true)
+        int published;
+        while ((published = GeneratorFeed.publishBatch(generator, buffer, publisher)) > 0)
         {
-            int position = 0;
-            int count = 0;
-            int length;
-            while (count < FRAMES_PER_PUBLISH && (length = generator.next(buffer, position)) > 0)
-            {
-                position += length;
-                count++;
-            }
-            if (count == 0 || publisher.publishStream(buffer, 0, position, true) < 0)
-            {
-                return frames;
-            }
-            frames += count;
+            frames += published;
         }
+        return frames;
     }
 
     private String json(

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScoresFileTest
@@ -78,6 +80,16 @@ class ScoresFileTest
         assertEquals(-1, scores.take(T + 4321 * 300_000L, CELL, LATENCY + 1));
         assertEquals(-1, scores.take(T + 4321 * 300_000L, CELL + 1, LATENCY));
         assertEquals(0, scores.take(T, CELL, LATENCY));
+    }
+
+    @Test
+    void shouldSayWhichFileItCannotWrite() throws Exception
+    {
+        final Path input = Files.writeString(dir.resolve("in.csv"), "timestamp,element,metric,value\n");
+        final Path output = Files.createDirectories(dir.resolve("a-directory"));
+        final UncheckedIOException thrown = assertThrows(UncheckedIOException.class,
+            () -> new ScoresFile().write(input, new TextFormatOptions(), output));
+        assertEquals("cannot write " + output, thrown.getMessage());
     }
 
     @Test

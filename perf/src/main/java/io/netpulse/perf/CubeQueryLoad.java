@@ -3,7 +3,6 @@
  */
 package io.netpulse.perf;
 
-import io.netpulse.codec.FrameDescriptor;
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.cube.Cube;
 import io.netpulse.engine.cube.CubeConfig;
@@ -12,6 +11,7 @@ import io.netpulse.engine.cube.CubeResult;
 import io.netpulse.engine.cube.CubeStats;
 import io.netpulse.engine.cube.Dimension;
 import io.netpulse.engine.cube.Measure;
+import io.netpulse.engine.feed.GeneratorFeed;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.GeneratorConfig;
 import io.netpulse.engine.ring.EventPublisher;
@@ -42,7 +42,6 @@ import java.util.function.Function;
  */
 public final class CubeQueryLoad
 {
-    private static final int FRAMES_PER_PUBLISH = 64;
 
     private final long preloadEvents;
     private final int elements;
@@ -139,28 +138,15 @@ public final class CubeQueryLoad
 
         public void run()
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(
-                ByteBuffer.allocateDirect(FRAMES_PER_PUBLISH * FrameDescriptor.MAX_FRAME_LENGTH));
+            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(GeneratorFeed.BATCH_BYTES));
             long startMs = GeneratorConfig.DEFAULT_START_TIME_MS;
             for (long chunk = 0; running.get(); chunk++)
             {
                 final GeneratorConfig config = GeneratorConfig.defaults(elements, 100_000_000, 42 + chunk)
                     .withStartTimeMs(startMs).withCorruptFraction(0).withOutOfOrder(0.005, 4096);
                 final EventGenerator generator = new EventGenerator(config);
-                while (running.get())
+                while (running.get() && GeneratorFeed.publishBatch(generator, buffer, publisher) > 0)
                 {
-                    int position = 0;
-                    int count = 0;
-                    int length;
-                    while (count < FRAMES_PER_PUBLISH && (length = generator.next(buffer, position)) > 0)
-                    {
-                        position += length;
-                        count++;
-                    }
-                    if (count == 0 || publisher.publishStream(buffer, 0, position, true) < 0)
-                    {
-                        break;
-                    }
                     accepted = publisher.accepted();
                 }
                 startMs = generator.endTimeMs();

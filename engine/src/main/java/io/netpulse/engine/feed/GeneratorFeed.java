@@ -23,7 +23,11 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class GeneratorFeed implements AutoCloseable
 {
-    private static final int FRAMES_PER_PUBLISH = 64;
+    /** Frames gathered into one publish. */
+    public static final int FRAMES_PER_PUBLISH = 64;
+
+    /** Bytes a buffer for {@link #publishBatch} holds. */
+    public static final int BATCH_BYTES = FRAMES_PER_PUBLISH * FrameDescriptor.MAX_FRAME_LENGTH;
     private static final long CHUNK_MS = 24 * 60 * 60 * 1000L;
 
     private final EventPublisher publisher;
@@ -63,8 +67,7 @@ public final class GeneratorFeed implements AutoCloseable
     {
         try
         {
-            final UnsafeBuffer buffer = new UnsafeBuffer(
-                ByteBuffer.allocateDirect(FRAMES_PER_PUBLISH * FrameDescriptor.MAX_FRAME_LENGTH));
+            final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(BATCH_BYTES));
             final long chunkEvents = (long)Math.max(1, base.eventsPerRound() * (CHUNK_MS / base.kpiIntervalMs()));
             final long periodNs = eventsPerSecond > 0 ? (long)(1e9 / eventsPerSecond * FRAMES_PER_PUBLISH) : 0;
             long nextNs = System.nanoTime();
@@ -125,6 +128,33 @@ public final class GeneratorFeed implements AutoCloseable
             failure = ex;
             running = false;
         }
+    }
+
+    /**
+     * Publishes the generator's next {@link #FRAMES_PER_PUBLISH} frames (fewer at its end) in one go on the
+     * calling thread, unpaced.
+     *
+     * @param generator the frames' source.
+     * @param buffer    scratch of at least {@link #BATCH_BYTES} bytes.
+     * @param publisher the engine's publisher.
+     * @return frames published, 0 once the generator is exhausted, or -1 if the engine closed.
+     */
+    public static int publishBatch(final EventGenerator generator, final UnsafeBuffer buffer,
+        final EventPublisher publisher)
+    {
+        int position = 0;
+        int count = 0;
+        int length;
+        while (count < FRAMES_PER_PUBLISH && (length = generator.next(buffer, position)) > 0)
+        {
+            position += length;
+            count++;
+        }
+        if (count == 0)
+        {
+            return 0;
+        }
+        return publisher.publishStream(buffer, 0, position, true) < 0 ? -1 : count;
     }
 
     /**

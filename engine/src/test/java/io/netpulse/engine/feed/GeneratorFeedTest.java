@@ -10,9 +10,13 @@ import io.netpulse.codec.sbe.Severity;
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.alert.AlertEvent;
 import io.netpulse.engine.alert.RecentAlerts;
+import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.GeneratorConfig;
+import io.netpulse.engine.ring.EventPublisher;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -69,6 +73,45 @@ class GeneratorFeedTest
         engine.close();
         assertTrue(feed.await(30_000));
         assertFalse(feed.isRunning());
+    }
+
+    @Test
+    void shouldPublishAGeneratorsStreamInBatchesUntilItEndsOrTheEngineCloses()
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(GeneratorFeed.BATCH_BYTES));
+        final EventGenerator whole = new EventGenerator(GeneratorConfig.defaults(5, 1_000, 4).withCorruptFraction(0));
+        long expected = 0;
+        while (whole.next(buffer, 0) > 0)
+        {
+            expected++;
+        }
+
+        final EventGenerator generator = new EventGenerator(GeneratorConfig.defaults(5, 1_000, 4)
+            .withCorruptFraction(0));
+        try (Engine engine = Engine.builder().build())
+        {
+            final EventPublisher publisher = engine.newPublisher("batches");
+            long frames = 0;
+            int batches = 0;
+            int published;
+            while ((published = GeneratorFeed.publishBatch(generator, buffer, publisher)) > 0)
+            {
+                assertTrue(published <= GeneratorFeed.FRAMES_PER_PUBLISH);
+                frames += published;
+                batches++;
+            }
+            assertEquals(0, published);
+            assertEquals(expected, frames);
+            assertEquals((expected + GeneratorFeed.FRAMES_PER_PUBLISH - 1) / GeneratorFeed.FRAMES_PER_PUBLISH, batches);
+            assertTrue(engine.awaitDrained(10_000));
+            assertEquals(frames, publisher.accepted());
+        }
+
+        final Engine closed = Engine.builder().build();
+        final EventPublisher publisher = closed.newPublisher("closed");
+        closed.close();
+        assertEquals(-1, GeneratorFeed.publishBatch(
+            new EventGenerator(GeneratorConfig.defaults(5, 1_000, 4)), buffer, publisher));
     }
 
     @Test
