@@ -114,7 +114,7 @@ public record AnomalyConfig(
      * with traffic (1), and error rate (3) with latency (2).
      */
     public static final AnomalyConfig DEFAULT = new AnomalyConfig(
-        DAY_MS, 24, true, 20, 0.2, 0.02, 0.5, 0.01, 4.0, 50.0, 500, 0.6, 0.6, 3, 0.5, 3, 0.05, 10, 6.0,
+        DAY_MS, 24, true, 20, 0.05, 0.02, 0.5, 0.001, 4.5, 50.0, 500, 0.6, 0.6, 3, 0.5, 3, 0.05, 10, 6.0,
         0.2, 5, 3, 300_000, new int[]{2, 1, 0, 1, 3, 2}, 0.02, 30_000);
 
     /**

@@ -51,6 +51,8 @@ public final class AnomalyDetector implements Stage
     static final double SCALE_CLIP = 4.0;
     static final double SCORE_CLIP = 4.0;
     static final double VARIANCE_ALPHA = 0.2;
+    static final double CUSUM_SLACK = 1.0;
+    static final double CUSUM_LIMIT = 12.0;
     static final double INTERVAL_ALPHA = 0.05;
     static final double REPEAT_ALPHA = 0.02;
     static final double MAX_REPEAT_RATE = 0.1;
@@ -298,6 +300,18 @@ public final class AnomalyDetector implements Stage
         final double clipped = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, z));
         t.varianceEw[s] += VARIANCE_ALPHA * (clipped * clipped - t.varianceEw[s]);
         t.meanEw[s] += VARIANCE_ALPHA * (clipped - t.meanEw[s]);
+        final double up = t.cusumUp[s];
+        t.cusumUp[s] = Math.max(0, up + clipped - CUSUM_SLACK);
+        if (up == 0)
+        {
+            t.cusumUpSinceMs[s] = timeMs;
+        }
+        final double down = t.cusumDown[s];
+        t.cusumDown[s] = Math.max(0, down - clipped - CUSUM_SLACK);
+        if (down == 0)
+        {
+            t.cusumDownSinceMs[s] = timeMs;
+        }
 
         boolean alerted = false;
         if (t.status[s] == SeriesTable.NORMAL)
@@ -321,8 +335,8 @@ public final class AnomalyDetector implements Stage
         final boolean anomalous = t.status[s] != SeriesTable.NORMAL;
         final boolean protectedRegion = regionIndex >= 0 &&
             (massActive[2 * regionIndex] || massActive[2 * regionIndex + 1]);
-        final double scaleDamp = anomalous || protectedRegion ? damping : 1.0;
-        final double levelDamp = scaleDamp < 1 || t.persist[s] > 0 || stuck >= 2 ? damping : 1.0;
+        final double scaleDamp = anomalous || protectedRegion || t.persist[s] > 0 ? damping : 1.0;
+        final double levelDamp = scaleDamp < 1 || stuck >= 2 ? damping : 1.0;
         final double limit = LEVEL_CLIP * sigma;
         learn(s, Math.max(-limit, Math.min(limit, residual)), Math.min(Math.abs(residual), SCALE_CLIP * sigma),
             config.levelAlpha() * levelDamp, config.scaleAlpha() * scaleDamp, levelDamp, lower, upper, fraction,
@@ -430,6 +444,17 @@ public final class AnomalyDetector implements Stage
             return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), t.persistDirection[s], t.candidateSinceMs[s], timeMs,
                 value, expected, score, threshold);
         }
+        final double drift = CUSUM_LIMIT * youth;
+        if (t.cusumUp[s] >= drift)
+        {
+            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), 1, t.cusumUpSinceMs[s], timeMs, value, expected, score,
+                threshold);
+        }
+        if (t.cusumDown[s] >= drift)
+        {
+            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), -1, t.cusumDownSinceMs[s], timeMs, value, expected,
+                score, threshold);
+        }
         final double variance = t.varianceEw[s];
         if (variance >= config.varianceRaise() * youth * youth && 2 * Math.abs(t.meanEw[s]) < Math.sqrt(variance))
         {
@@ -504,6 +529,8 @@ public final class AnomalyDetector implements Stage
         t.activeSamples[s] = 0;
         t.peakScore[s] = score;
         t.persist[s] = 0;
+        t.cusumUp[s] = 0;
+        t.cusumDown[s] = 0;
         final int region = t.regionIndex[s];
         if (direction == 0 || region < 0)
         {
@@ -574,6 +601,10 @@ public final class AnomalyDetector implements Stage
         t.status[s] = SeriesTable.NORMAL;
         t.quiet[s] = 0;
         t.persist[s] = 0;
+        t.varianceEw[s] = 1;
+        t.meanEw[s] = 0;
+        t.cusumUp[s] = 0;
+        t.cusumDown[s] = 0;
         final int direction = t.direction[s];
         final int region = t.regionIndex[s];
         if (direction != 0 && region >= 0)
@@ -665,6 +696,8 @@ public final class AnomalyDetector implements Stage
         t.repeatRate[s] = 0;
         t.stuckRun[s] = 0;
         t.persist[s] = 0;
+        t.cusumUp[s] = 0;
+        t.cusumDown[s] = 0;
         t.status[s] = SeriesTable.NORMAL;
         Arrays.fill(t.season, s * slots, (s + 1) * slots, 0f);
         Arrays.fill(t.week, s * t.weekSlots, (s + 1) * t.weekSlots, 0f);

@@ -61,6 +61,10 @@ final class SeriesTable
     int[] persist;
     int[] persistDirection;
     long[] candidateSinceMs;
+    double[] cusumUp;
+    double[] cusumDown;
+    long[] cusumUpSinceMs;
+    long[] cusumDownSinceMs;
     int[] status;
     int[] kind;
     int[] direction;
@@ -121,6 +125,10 @@ final class SeriesTable
         persist = new int[capacity];
         persistDirection = new int[capacity];
         candidateSinceMs = new long[capacity];
+        cusumUp = new double[capacity];
+        cusumDown = new double[capacity];
+        cusumUpSinceMs = new long[capacity];
+        cusumDownSinceMs = new long[capacity];
         status = new int[capacity];
         kind = new int[capacity];
         direction = new int[capacity];
@@ -170,6 +178,10 @@ final class SeriesTable
         persist = Arrays.copyOf(persist, capacity);
         persistDirection = Arrays.copyOf(persistDirection, capacity);
         candidateSinceMs = Arrays.copyOf(candidateSinceMs, capacity);
+        cusumUp = Arrays.copyOf(cusumUp, capacity);
+        cusumDown = Arrays.copyOf(cusumDown, capacity);
+        cusumUpSinceMs = Arrays.copyOf(cusumUpSinceMs, capacity);
+        cusumDownSinceMs = Arrays.copyOf(cusumDownSinceMs, capacity);
         status = Arrays.copyOf(status, capacity);
         kind = Arrays.copyOf(kind, capacity);
         direction = Arrays.copyOf(direction, capacity);

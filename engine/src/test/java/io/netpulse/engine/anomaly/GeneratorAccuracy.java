@@ -43,10 +43,16 @@ final class GeneratorAccuracy
 
     GeneratorAccuracy(final GeneratorConfig config, final AnomalyConfig anomaly, final ThreadMode mode)
     {
+        this(config, anomaly, mode, ScoreListener.NONE);
+    }
+
+    GeneratorAccuracy(
+        final GeneratorConfig config, final AnomalyConfig anomaly, final ThreadMode mode, final ScoreListener scores)
+    {
         final EventGenerator generator = new EventGenerator(config);
         faults = generator.faults();
         intervalMs = config.kpiIntervalMs();
-        final Engine engine = Engine.builder().threadMode(mode).anomaly(anomaly).alertSink(alert ->
+        final Engine engine = Engine.builder().threadMode(mode).anomaly(anomaly).scoreListener(scores).alertSink(alert ->
         {
             synchronized (alerts)
             {

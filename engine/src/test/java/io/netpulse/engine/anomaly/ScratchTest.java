@@ -12,7 +12,15 @@ class ScratchTest
         final int elements = Integer.getInteger("scratch.elements", 10_000);
         final long events = Long.getLong("scratch.events", 5_000_000);
         final GeneratorAccuracy accuracy = new GeneratorAccuracy(GeneratorConfig.defaults(elements, events, 42),
-            AnomalyConfig.DEFAULT, ThreadMode.FUSED);
+            AnomalyConfig.DEFAULT, ThreadMode.FUSED,
+            (t, e, m, v, x, sc, th, an, al) ->
+            {
+                if (e == Long.getLong("scratch.trace", 0) && m == Integer.getInteger("scratch.metric", 0))
+                {
+                    System.out.printf("%d %.3f %.3f %.2f %.2f %s %s%n", t, v, x, sc, th, an, al);
+                }
+            });
+        accuracy.faults.forEach(f -> System.out.println(f.toJson()));
         System.out.println(accuracy.report());
     }
 }
