@@ -53,6 +53,7 @@ public final class AnomalyDetector implements Stage
     static final double VARIANCE_ALPHA = 0.2;
     static final double CUSUM_SLACK = 1.0;
     static final double CUSUM_LIMIT = 12.0;
+    static final int REBASE_SAMPLES = 30;
     static final double INTERVAL_ALPHA = 0.05;
     static final double REPEAT_ALPHA = 0.02;
     static final double MAX_REPEAT_RATE = 0.1;
@@ -298,8 +299,6 @@ public final class AnomalyDetector implements Stage
         final double z = residual / sigma;
         final double score = Math.abs(z);
         final double clipped = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, z));
-        t.varianceEw[s] += VARIANCE_ALPHA * (clipped * clipped - t.varianceEw[s]);
-        t.meanEw[s] += VARIANCE_ALPHA * (clipped - t.meanEw[s]);
         final double up = t.cusumUp[s];
         t.cusumUp[s] = Math.max(0, up + clipped - CUSUM_SLACK);
         if (up == 0)
@@ -327,6 +326,9 @@ public final class AnomalyDetector implements Stage
         {
             follow(s, timeMs, z, score, threshold, stuck, value, expected);
         }
+        // the variance statistics lag one sample, so a sample is judged against the scatter before it
+        t.varianceEw[s] += VARIANCE_ALPHA * (clipped * clipped - t.varianceEw[s]);
+        t.meanEw[s] += VARIANCE_ALPHA * (clipped - t.meanEw[s]);
         if (regionIndex >= 0)
         {
             releaseExpired(regionIndex, timeMs);
@@ -335,7 +337,8 @@ public final class AnomalyDetector implements Stage
         final boolean anomalous = t.status[s] != SeriesTable.NORMAL;
         final boolean protectedRegion = regionIndex >= 0 &&
             (massActive[2 * regionIndex] || massActive[2 * regionIndex + 1]);
-        final double scaleDamp = anomalous || protectedRegion || t.persist[s] > 0 ? damping : 1.0;
+        // an anomalous series does not learn its scale at all, and its level and season only slowly
+        final double scaleDamp = anomalous ? 0.0 : protectedRegion || t.persist[s] > 0 ? damping : 1.0;
         final double levelDamp = scaleDamp < 1 || stuck >= 2 ? damping : 1.0;
         final double limit = LEVEL_CLIP * sigma;
         learn(s, Math.max(-limit, Math.min(limit, residual)), Math.min(Math.abs(residual), SCALE_CLIP * sigma),
@@ -434,6 +437,11 @@ public final class AnomalyDetector implements Stage
         final int persist = t.persist[s];
         if (score >= threshold)
         {
+            if (scattered(s, 0.5 * youth * youth))
+            {
+                // a far value amid wide scatter to both sides: the noise grew, not one value
+                return onset(s, AnomalyKind.VARIANCE.ordinal(), 0, timeMs, timeMs, value, expected, score, threshold);
+            }
             final int kind = persist >= minDuration ? AnomalyKind.LEVEL_SHIFT.ordinal() :
                 direction > 0 ? AnomalyKind.SPIKE.ordinal() : AnomalyKind.DIP.ordinal();
             return onset(s, kind, direction, persist > 1 ? t.candidateSinceMs[s] : timeMs, timeMs, value, expected,
@@ -455,8 +463,7 @@ public final class AnomalyDetector implements Stage
             return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), -1, t.cusumDownSinceMs[s], timeMs, value, expected,
                 score, threshold);
         }
-        final double variance = t.varianceEw[s];
-        if (variance >= config.varianceRaise() * youth * youth && 2 * Math.abs(t.meanEw[s]) < Math.sqrt(variance))
+        if (scattered(s, youth * youth))
         {
             return onset(s, AnomalyKind.VARIANCE.ordinal(), 0, timeMs, timeMs, value, expected, score, threshold);
         }
@@ -466,6 +473,16 @@ public final class AnomalyDetector implements Stage
                 expected, score, threshold);
         }
         return false;
+    }
+
+    /**
+     * Whether the recent scores scatter widely to both sides: their mean square reaches a share of the variance
+     * limit while their mean stays under a quarter of their root mean square.
+     */
+    private boolean scattered(final int s, final double share)
+    {
+        final double variance = table.varianceEw[s];
+        return variance >= config.varianceRaise() * share && 4 * Math.abs(table.meanEw[s]) < Math.sqrt(variance);
     }
 
     /**
@@ -497,7 +514,13 @@ public final class AnomalyDetector implements Stage
         else
         {
             recovering = score < clearFactor * threshold;
-            if (kind != AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= minDuration &&
+            if (kind != AnomalyKind.LEVEL_SHIFT.ordinal() && scattered(s, 1.0))
+            {
+                // spikes to both sides in a row: a variance burst (a variance anomaly has no direction, and
+                // keeps its place in any mass-event count until it ends)
+                t.kind[s] = AnomalyKind.VARIANCE.ordinal();
+            }
+            else if (kind != AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= minDuration &&
                 score >= sustainFactor * threshold && (z > 0 ? 1 : -1) == t.direction[s])
             {
                 t.kind[s] = AnomalyKind.LEVEL_SHIFT.ordinal();
@@ -591,6 +614,12 @@ public final class AnomalyDetector implements Stage
         if (status != SeriesTable.ATTACHED)
         {
             clear(s, timeMs, value, expected, threshold);
+        }
+        if (t.kind[s] == AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= REBASE_SAMPLES)
+        {
+            // a long shift the damped level has partly followed: settle the level where the series now is, or the
+            // remaining offset would raise the same shift again
+            t.level[s] += t.meanEw[s] * SIGMA_PER_MEAN_ABS * t.meanAbs[s];
         }
         deactivate(s, timeMs);
     }
