@@ -46,7 +46,7 @@ public final class AnomalyDetector implements Stage
     static final double Z99 = NormalTail.twoSided(0.01);
     static final double NORMAL_TAIL_RATIO = Z99 / Z95;
     static final double MAX_TAIL_FACTOR = 3.0;
-    static final double QUANTILE_STEP = 0.05;
+    static final double QUANTILE_STEP = 0.02;
     static final double LEVEL_CLIP = 3.0;
     static final double SCALE_CLIP = 4.0;
     static final double SCORE_CLIP = 4.0;
@@ -55,8 +55,9 @@ public final class AnomalyDetector implements Stage
     static final double CUSUM_LIMIT = 12.0;
     static final int REBASE_SAMPLES = 30;
     static final double INTERVAL_ALPHA = 0.05;
-    static final double REPEAT_ALPHA = 0.02;
-    static final double MAX_REPEAT_RATE = 0.1;
+    static final double REPEAT_ALPHA = 0.05;
+    static final double MAX_REPEAT_RATE = 0.2;
+    static final int REPEAT_LEARNING_RUN = 3;
     static final double SILENCE_FACTOR = 3.0;
     static final int TARGET_REFRESH_MASK = 63;
     static final int MIN_HINT_SAMPLES = 10;
@@ -259,9 +260,10 @@ public final class AnomalyDetector implements Stage
         t.lastValue[s] = value;
         final int stuck = value == previous ? t.stuckRun[s] + 1 : 0;
         t.stuckRun[s] = stuck;
-        if (stuck <= 1)
+        if (stuck < REPEAT_LEARNING_RUN)
         {
-            t.repeatRate[s] += REPEAT_ALPHA * (stuck - t.repeatRate[s]);
+            // how often the series repeats a value, learned from short runs only (a stuck stretch teaches nothing)
+            t.repeatRate[s] += REPEAT_ALPHA * ((stuck > 0 ? 1 : 0) - t.repeatRate[s]);
         }
         correlate(s, timeMs, previousTimeMs, value, previous);
 
@@ -324,7 +326,7 @@ public final class AnomalyDetector implements Stage
         }
         else
         {
-            follow(s, timeMs, z, score, threshold, stuck, value, expected);
+            follow(s, timeMs, z, score, threshold, stuck, value, expected, residual);
         }
         // the variance statistics lag one sample, so a sample is judged against the scatter before it
         t.varianceEw[s] += VARIANCE_ALPHA * (clipped * clipped - t.varianceEw[s]);
@@ -394,7 +396,7 @@ public final class AnomalyDetector implements Stage
         final SeriesTable t = table;
         final double q99 = t.q99[s];
         final double tail = (q99 / t.q95[s]) / NORMAL_TAIL_RATIO;
-        final double tailFactor = Math.max(1.0, Math.min(MAX_TAIL_FACTOR, tail * tail * tail));
+        final double tailFactor = Math.max(1.0, Math.min(MAX_TAIL_FACTOR, tail * tail));
         final double base = Math.max(config.minThreshold(),
             Math.min(config.maxThreshold(), t.zTarget[s] * (q99 / Z99) * tailFactor));
         return Math.min(config.maxThreshold(), base * youth);
@@ -496,37 +498,45 @@ public final class AnomalyDetector implements Stage
         final double threshold,
         final int stuck,
         final double value,
-        final double expected)
+        final double expected,
+        final double residual)
     {
         final SeriesTable t = table;
         t.activeSamples[s]++;
         t.peakScore[s] = Math.max(t.peakScore[s], score);
-        final int kind = t.kind[s];
-        final boolean recovering;
-        if (kind == AnomalyKind.VARIANCE.ordinal())
+        int kind = t.kind[s];
+        if (kind == AnomalyKind.SPIKE.ordinal() || kind == AnomalyKind.DIP.ordinal() ||
+            kind == AnomalyKind.LEVEL_SHIFT.ordinal())
         {
-            recovering = t.varianceEw[s] < config.varianceRaise() / 3;
+            if (scattered(s, 1.0))
+            {
+                // far values to both sides in a row: a variance burst (it keeps its direction for any mass-event
+                // count until it ends)
+                kind = AnomalyKind.VARIANCE.ordinal();
+            }
+            else if (t.activeSamples[s] >= minDuration && score >= sustainFactor * threshold &&
+                (z > 0 ? 1 : -1) == t.direction[s])
+            {
+                kind = AnomalyKind.LEVEL_SHIFT.ordinal();
+            }
+            t.kind[s] = kind;
         }
-        else if (kind == AnomalyKind.STUCK.ordinal())
+        final boolean recovering;
+        if (kind == AnomalyKind.STUCK.ordinal())
         {
             recovering = stuck == 0;
         }
-        else
+        else if (kind == AnomalyKind.LEVEL_SHIFT.ordinal())
         {
             recovering = score < clearFactor * threshold;
-            if (kind != AnomalyKind.LEVEL_SHIFT.ordinal() && scattered(s, 1.0))
-            {
-                // spikes to both sides in a row: a variance burst (a variance anomaly has no direction, and
-                // keeps its place in any mass-event count until it ends)
-                t.kind[s] = AnomalyKind.VARIANCE.ordinal();
-            }
-            else if (kind != AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= minDuration &&
-                score >= sustainFactor * threshold && (z > 0 ? 1 : -1) == t.direction[s])
-            {
-                t.kind[s] = AnomalyKind.LEVEL_SHIFT.ordinal();
-            }
+        }
+        else
+        {
+            // a spike or a burst recovers once the scatter has faded, so that a burst of spikes stays one anomaly
+            recovering = score < clearFactor * threshold && t.varianceEw[s] < config.varianceRaise() / 3;
         }
         t.quiet[s] = recovering ? t.quiet[s] + 1 : 0;
+        t.quietResidual[s] = recovering ? t.quietResidual[s] + residual : 0;
         if (t.quiet[s] >= clearSamples)
         {
             end(s, timeMs, value, expected, threshold);
@@ -617,9 +627,9 @@ public final class AnomalyDetector implements Stage
         }
         if (t.kind[s] == AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= REBASE_SAMPLES)
         {
-            // a long shift the damped level has partly followed: settle the level where the series now is, or the
-            // remaining offset would raise the same shift again
-            t.level[s] += t.meanEw[s] * SIGMA_PER_MEAN_ABS * t.meanAbs[s];
+            // a long shift the damped level has partly followed: settle the level where the recovered samples are,
+            // or the offset that remains would raise the same shift again
+            t.level[s] += t.quietResidual[s] / t.quiet[s];
         }
         deactivate(s, timeMs);
     }
@@ -722,7 +732,8 @@ public final class AnomalyDetector implements Stage
         t.zTarget[s] = 0;
         t.varianceEw[s] = 1;
         t.meanEw[s] = 0;
-        t.repeatRate[s] = 0;
+        // a new series is assumed to repeat itself until it shows it does not: no stuck alarm on thin evidence
+        t.repeatRate[s] = 1;
         t.stuckRun[s] = 0;
         t.persist[s] = 0;
         t.cusumUp[s] = 0;

@@ -69,6 +69,7 @@ final class SeriesTable
     int[] kind;
     int[] direction;
     int[] quiet;
+    double[] quietResidual;
     int[] activeSamples;
     long[] activeSinceMs;
     double[] peakScore;
@@ -133,6 +134,7 @@ final class SeriesTable
         kind = new int[capacity];
         direction = new int[capacity];
         quiet = new int[capacity];
+        quietResidual = new double[capacity];
         activeSamples = new int[capacity];
         activeSinceMs = new long[capacity];
         peakScore = new double[capacity];
@@ -186,6 +188,7 @@ final class SeriesTable
         kind = Arrays.copyOf(kind, capacity);
         direction = Arrays.copyOf(direction, capacity);
         quiet = Arrays.copyOf(quiet, capacity);
+        quietResidual = Arrays.copyOf(quietResidual, capacity);
         activeSamples = Arrays.copyOf(activeSamples, capacity);
         activeSinceMs = Arrays.copyOf(activeSinceMs, capacity);
         peakScore = Arrays.copyOf(peakScore, capacity);
