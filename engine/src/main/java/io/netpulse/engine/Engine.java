@@ -18,6 +18,9 @@ import io.netpulse.engine.alert.AlertEvent;
 import io.netpulse.engine.alert.AlertProcessor;
 import io.netpulse.engine.alert.AlertPublisher;
 import io.netpulse.engine.alert.AlertJson;
+import io.netpulse.engine.anomaly.AnomalyConfig;
+import io.netpulse.engine.anomaly.AnomalyDetector;
+import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.Cube;
 import io.netpulse.engine.deadletter.DeadLetterWriter;
 import io.netpulse.engine.ring.EventPublisher;
@@ -101,6 +104,7 @@ public final class Engine implements AutoCloseable
     private final Stage[][] shardStages;
     private final List<StageRunner> runners;
     private final Cube cube;
+    private final List<AnomalyDetector> detectors = new ArrayList<>();
     private volatile boolean closing;
     private volatile boolean alertsHalted;
     private boolean closed;
@@ -201,6 +205,17 @@ public final class Engine implements AutoCloseable
         if (null != windows)
         {
             builtIns.add(windows::newInstance);
+        }
+        if (null != config.anomalyConfig)
+        {
+            final AnomalyConfig anomalyConfig = config.anomalyConfig;
+            final ScoreListener scoreListener = config.scoreListener;
+            builtIns.add(context ->
+            {
+                final AnomalyDetector detector = new AnomalyDetector(anomalyConfig, context, scoreListener);
+                detectors.add(detector);
+                return detector;
+            });
         }
         if (null != cube)
         {
@@ -570,6 +585,17 @@ public final class Engine implements AutoCloseable
     public TopologyRouter router()
     {
         return router;
+    }
+
+    /**
+     * The anomaly detector's instances, one per shard (one when not sharded); read their statistics only when
+     * the engine is quiescent (closed, or drained).
+     *
+     * @return the instances, empty when the engine was built without a detector.
+     */
+    public List<AnomalyDetector> anomalyDetectors()
+    {
+        return Collections.unmodifiableList(detectors);
     }
 
     /**

@@ -6,6 +6,7 @@ package io.netpulse.engine;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.netpulse.codec.EventValidator;
 import io.netpulse.engine.alert.AlertSink;
+import io.netpulse.engine.anomaly.AnomalyConfig;
 import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.CubeConfig;
 import io.netpulse.engine.ring.RejectListener;
@@ -55,6 +56,7 @@ public final class EngineBuilder
 
     CubeConfig cubeConfig = CubeConfig.DEFAULTS;
     ScoreListener scoreListener = ScoreListener.NONE;
+    AnomalyConfig anomalyConfig = AnomalyConfig.DEFAULT;
 
     EngineBuilder()
     {
@@ -359,6 +361,18 @@ public final class EngineBuilder
     public EngineBuilder scoreListener(final ScoreListener scoreListener)
     {
         this.scoreListener = Objects.requireNonNull(scoreListener);
+        return this;
+    }
+
+    /**
+     * How the anomaly detector learns and alarms, or null for an engine without one. On by default.
+     *
+     * @param anomalyConfig the configuration, or null.
+     * @return this.
+     */
+    public EngineBuilder anomaly(final AnomalyConfig anomalyConfig)
+    {
+        this.anomalyConfig = anomalyConfig;
         return this;
     }
 

@@ -353,7 +353,7 @@ class EngineLifecycleTest
         try (Engine pipelined = Engine.builder().threadMode(ThreadMode.PIPELINED)
             .journalDirectory(null).cube(null).stage(context -> new EngineTest.CountingStage()).build())
         {
-            assertEquals(List.of("router", "window", "counting"), pipelined.stageThreadNames());
+            assertEquals(List.of("router", "window", "anomaly", "counting"), pipelined.stageThreadNames());
             assertEquals(ThreadMode.PIPELINED, pipelined.threadMode());
             assertTrue(pipelined.awaitDrained(1_000));
         }

@@ -53,6 +53,16 @@ public final class AlertJson
         number(out.append(",\"score\":"), alert.score);
         number(out.append(",\"threshold\":"), alert.threshold);
         out.append(",\"count\":").append(alert.count);
+        if (alert.kind == AlertKind.ANOMALY || alert.kind == AlertKind.MASS_EVENT)
+        {
+            // the anomaly detector starts its detail text with the anomaly kind
+            out.append(",\"anomalyKind\":\"");
+            for (int i = 0; i < alert.detailLength && alert.detail[i] != ' ' && alert.detail[i] != ';'; i++)
+            {
+                JsonText.appendEscaped(out, alert.detail[i]);
+            }
+            out.append('"');
+        }
         out.append(",\"related\":[");
         for (int i = 0; i < alert.relatedCount; i++)
         {

@@ -88,6 +88,7 @@ class AlertJournalTest
             .journalDirectory(dir)
             .autoRegisterElements(true)
             .alertRingSize(64)
+            .anomaly(null)
             .alertSink(alert -> delivered.add(alert.alertId))
             .alertSink(alert ->
             {

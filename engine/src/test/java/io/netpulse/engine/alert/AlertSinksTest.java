@@ -56,7 +56,7 @@ class AlertSinksTest
         assertEquals("{\"alertId\":7,\"kind\":\"anomaly\",\"action\":\"raise\",\"severity\":\"major\"," +
             "\"eventTimeMs\":1767571200000,\"startTimeMs\":1767571100000,\"endTimeMs\":0,\"elementId\":1000001," +
             "\"scope\":\"element\",\"metricId\":2,\"direction\":1,\"observed\":40.5,\"expected\":12.0,\"score\":7.25," +
-            "\"threshold\":4.0,\"count\":3,\"related\":[{\"id\":1000002,\"value\":0.93},{\"id\":10001," +
+            "\"threshold\":4.0,\"count\":3,\"anomalyKind\":\"latency\",\"related\":[{\"id\":1000002,\"value\":0.93},{\"id\":10001," +
             "\"value\":0.71}],\"relatedTotal\":2,\"detail\":\"latency \\\"up\\\"\\n\\u0001\"}", json);
 
         final AlertEvent empty = new AlertEvent().reset();
