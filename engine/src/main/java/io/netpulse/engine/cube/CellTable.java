@@ -44,6 +44,7 @@ final class CellTable extends CellBlock
     private int logPairCount;
     private long logBaseEpoch;
     private Mirror[] mirrors = new Mirror[0];
+    private int[] mergeScratch = new int[0];
 
     /**
      * A table.
@@ -175,13 +176,52 @@ final class CellTable extends CellBlock
      */
     void merge(final CellBlock from)
     {
+        merge(from, null, Cuboid.ELEMENT);
+    }
+
+    /**
+     * Merges every cell and histogram pair of an element-cuboid block into this one under the keys of a coarser
+     * cuboid: the roll-up of a sealed minute from its element cells into its site or region cells. Cells are
+     * visited in the block's order, so the same block always gives the same sums.
+     *
+     * @param from       an element-cuboid block of the same columns.
+     * @param placements the placements its keys refer to.
+     * @param into       the cuboid whose keys this table holds.
+     */
+    void rollUp(final CellBlock from, final Placements.View placements, final Cuboid into)
+    {
+        merge(from, placements, into);
+    }
+
+    private static long rolledKey(final long key, final Placements.View placements, final Cuboid into)
+    {
+        if (null == placements)
+        {
+            return key;
+        }
+        final int placement = Cuboid.placement(key);
+        final int service = Cuboid.service(key);
+        if (into == Cuboid.SITE)
+        {
+            return Cuboid.siteKey(placements.sites[placement], placements.regions[placement], service);
+        }
+        return Cuboid.regionKey(placements.regions[placement], placements.classes[placement],
+            placements.vendors[placement], service);
+    }
+
+    private void merge(final CellBlock from, final Placements.View placements, final Cuboid into)
+    {
         final int count = from.cellCount;
-        final int[] mapped = new int[count];
+        if (mergeScratch.length < count)
+        {
+            mergeScratch = new int[Math.max(count, mergeScratch.length * 2)];
+        }
+        final int[] mapped = mergeScratch;
         final long[] source = from.cells;
         for (int i = 0; i < count; i++)
         {
             final int in = i * from.stride;
-            final int cell = cellFor(source[in + KEY], 0);
+            final int cell = cellFor(rolledKey(source[in + KEY], placements, into), 0);
             mapped[i] = cell;
             final long[] cells = this.cells;
             for (int column = 0; column < columns; column++)

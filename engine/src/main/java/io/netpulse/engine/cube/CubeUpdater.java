@@ -20,13 +20,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The cube's writer: the stage that adds every data event's measures to the open minute bucket of each cuboid,
- * seals minute buckets as the watermark passes them, and publishes a consistent state for queries at the end
- * of every batch.
+ * The cube's writer: the stage that adds every data event's measures to the open minute bucket of the element
+ * cuboid, seals minute buckets as the watermark passes them (rolling each sealed minute's element cells up into
+ * its site and region cells, in the element table's order), and publishes a consistent state for queries at the
+ * end of every batch.
  * <p>
  * Per event it finds the event's minute bucket among the few open ones, its placement (one array compare when
- * the element has not moved), and its cell in each cuboid's table for the event type: one open-addressing
- * lookup per cuboid. Each measure the event carries (a KPI sample one, a CDR up to six, a QoS measurement four,
+ * the element has not moved), and its cell in the element cuboid's table for the event type: one open-addressing
+ * lookup. The coarser cuboids are not written per event: a query over an open minute answered from the site or
+ * region cuboid reads that minute's element cells instead (same answer, more cells scanned), and from sealing on
+ * the minute has its own site and region cells. Each measure the event carries (a KPI sample one, a CDR up to six, a QoS measurement four,
  * a flow three) is a column of that cell: five primitive updates, plus a histogram pair for latency-like
  * measures. Nothing is allocated, boxed or locked on that path.
  * <p>
@@ -76,16 +79,10 @@ public final class CubeUpdater implements Stage
     private boolean directoryWanted = true;
     private long eventsAtDirectory;
 
-    // Per event scratch: the keys of the event's cells in each cuboid.
+    // Per event scratch: the key of the event's cell in the element cuboid.
     private long elementKey;
-    private long siteKey;
-    private long regionKey;
     private CellTable elementTable;
-    private CellTable siteTable;
-    private CellTable regionTable;
     private int elementCell;
-    private int siteCell;
-    private int regionCell;
     private long elementId;
     private int placement;
     private long eventsSeen;
@@ -211,7 +208,7 @@ public final class CubeUpdater implements Stage
         {
             case KPI_SAMPLE:
             {
-                keys(event, Cuboid.NO_SERVICE);
+                key(Cuboid.NO_SERVICE);
                 final int metric = metrics.kpiIndex(event.metricId);
                 if (metric < 0)
                 {
@@ -225,7 +222,7 @@ public final class CubeUpdater implements Stage
 
             case CALL_DETAIL_RECORD:
             {
-                keys(event, service(event.serviceType));
+                key(service(event.serviceType));
                 cells(bucket, MetricCatalog.CDR_TABLE);
                 put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs, timeMs);
                 final int result = event.callResult;
@@ -245,7 +242,7 @@ public final class CubeUpdater implements Stage
             }
 
             case QOS_MEASUREMENT:
-                keys(event, service(event.serviceType));
+                key(service(event.serviceType));
                 cells(bucket, MetricCatalog.QOS_TABLE);
                 put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs, timeMs);
                 put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs, timeMs);
@@ -254,7 +251,7 @@ public final class CubeUpdater implements Stage
                 break;
 
             case FLOW_RECORD:
-                keys(event, Cuboid.NO_SERVICE);
+                key(Cuboid.NO_SERVICE);
                 cells(bucket, MetricCatalog.FLOW_TABLE);
                 put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes, timeMs);
                 put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets, timeMs);
@@ -271,26 +268,21 @@ public final class CubeUpdater implements Stage
         return serviceType >= 0 && serviceType < Cuboid.NO_SERVICE ? serviceType : Cuboid.NO_SERVICE;
     }
 
-    private void keys(final NetworkEvent event, final int service)
+    private void key(final int service)
     {
         elementKey = Cuboid.elementKey(placement, service);
-        siteKey = Cuboid.siteKey(event.siteIndex, event.regionIndex, service);
-        regionKey = Cuboid.regionKey(event.regionIndex, event.classIndex, event.vendorIndex, service);
     }
 
     /**
-     * Finds (or makes) the event's cell in each cuboid's table: one lookup per cuboid, whatever the number of
-     * measures the event carries.
+     * Finds (or makes) the event's cell in the element cuboid's table: one lookup, whatever the number of
+     * measures the event carries. The site and region cuboids are rolled up from the element cells when the
+     * minute is sealed.
      */
     private void cells(final OpenBucket bucket, final int table)
     {
         final long epoch = writeEpoch;
         elementTable = bucket.table(0, table, epoch);
-        siteTable = bucket.table(1, table, epoch);
-        regionTable = bucket.table(2, table, epoch);
         elementCell = elementTable.cell(elementKey, epoch);
-        siteCell = siteTable.cell(siteKey, epoch);
-        regionCell = regionTable.cell(regionKey, epoch);
     }
 
     /**
@@ -303,14 +295,10 @@ public final class CubeUpdater implements Stage
         if (metrics.histogram(metric))
         {
             elementTable.addWithHistogram(elementCell, column, value, epoch);
-            siteTable.addWithHistogram(siteCell, column, value, epoch);
-            regionTable.addWithHistogram(regionCell, column, value, epoch);
         }
         else
         {
             elementTable.add(elementCell, column, value, epoch);
-            siteTable.add(siteCell, column, value, epoch);
-            regionTable.add(regionCell, column, value, epoch);
         }
         valuesApplied++;
         contentHash += StateHash.mix(StateHash.mix(StateHash.mix(elementId, Math.floorDiv(timeMs, MINUTE_MS)),
@@ -366,7 +354,7 @@ public final class CubeUpdater implements Stage
             System.arraycopy(open, 1, open, 0, openCount - 1);
             open[--openCount] = null;
             openVersion++;
-            bucket.seal(++sealSeq);
+            bucket.seal(++sealSeq, placements.view());
             sealedPending.addLast(bucket);
             sealedVersion++;
             cube.maintainer().submit(shard, bucket, watermarkMs);
