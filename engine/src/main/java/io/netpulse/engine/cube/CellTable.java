@@ -24,6 +24,8 @@ final class CellTable extends CellBlock
     private static final int PAIR_EPOCH = PAIR_STRIDE;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     private static final int MIN_INDEX_CAPACITY = 64;
+    /** Keys below this are indexed densely in a tracked table (the element cuboid's): 2^18 placements. */
+    private static final int DENSE_KEY_LIMIT = 1 << 21;
     private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     private static final long NEGATIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
     private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
@@ -33,6 +35,8 @@ final class CellTable extends CellBlock
 
     private int[] index;
     private int indexShift;
+    private int hashedCells;
+    private int[] denseIndex = new int[0];
     private int[] pairIndex;
     private int pairIndexShift;
 
@@ -248,6 +252,10 @@ final class CellTable extends CellBlock
 
     private int cellFor(final long key, final long epoch)
     {
+        if (tracked && key >= 0 && key < DENSE_KEY_LIMIT)
+        {
+            return denseCellFor((int)key, epoch);
+        }
         int[] index = this.index;
         int mask = index.length - 1;
         int slot = (int)((key * HASH_MULTIPLIER) >>> indexShift);
@@ -265,9 +273,7 @@ final class CellTable extends CellBlock
             slot = (slot + 1) & mask;
         }
 
-        final int cell = cellCount;
-        ensureCellCapacity(cell + 1);
-        if ((cell + 1) * 2 > index.length)
+        if ((hashedCells + 1) * 2 > index.length)
         {
             rehashCells(index.length * 2);
             index = this.index;
@@ -278,7 +284,42 @@ final class CellTable extends CellBlock
                 slot = (slot + 1) & mask;
             }
         }
+        final int cell = newCell(key, epoch);
         index[slot] = cell + 1;
+        hashedCells++;
+        return cell;
+    }
+
+    /**
+     * The cell of a small key through the dense index: the element cuboid's keys are a placement (numbered from 0
+     * in the order elements first report) and a service, so consecutive events touch neighbouring index slots
+     * rather than random ones.
+     */
+    private int denseCellFor(final int key, final long epoch)
+    {
+        int[] dense = denseIndex;
+        if (key < dense.length)
+        {
+            final int entry = dense[key];
+            if (0 != entry)
+            {
+                return entry - 1;
+            }
+        }
+        else
+        {
+            dense = Arrays.copyOf(dense, Math.min(DENSE_KEY_LIMIT, Math.max(key + 1, dense.length * 2)));
+            denseIndex = dense;
+        }
+        final int cell = newCell(key, epoch);
+        dense[key] = cell + 1;
+        return cell;
+    }
+
+    private int newCell(final long key, final long epoch)
+    {
+        final int cell = cellCount;
+        ensureCellCapacity(cell + 1);
         final long[] cells = this.cells;
         final int record = cell * stride;
         cells[record + KEY] = key;
@@ -353,7 +394,12 @@ final class CellTable extends CellBlock
         final int mask = capacity - 1;
         for (int cell = 0; cell < cellCount; cell++)
         {
-            int slot = (int)((cells[cell * stride] * HASH_MULTIPLIER) >>> shift);
+            final long key = cells[cell * stride];
+            if (tracked && key >= 0 && key < DENSE_KEY_LIMIT)
+            {
+                continue;
+            }
+            int slot = (int)((key * HASH_MULTIPLIER) >>> shift);
             while (0 != index[slot])
             {
                 slot = (slot + 1) & mask;
@@ -514,6 +560,16 @@ final class CellTable extends CellBlock
     {
         Arrays.fill(index, 0);
         Arrays.fill(pairIndex, 0);
+        final int[] dense = denseIndex;
+        for (int cell = 0; cell < cellCount; cell++)
+        {
+            final long key = cells[cell * stride];
+            if (key >= 0 && key < dense.length)
+            {
+                dense[(int)key] = 0;
+            }
+        }
+        hashedCells = 0;
         cellCount = 0;
         pairCount = 0;
         logCellCount = 0;
@@ -537,7 +593,8 @@ final class CellTable extends CellBlock
      */
     long footprintBytes()
     {
-        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length) * Integer.BYTES;
+        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length) *
+            Integer.BYTES;
         if (tracked)
         {
             bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);
