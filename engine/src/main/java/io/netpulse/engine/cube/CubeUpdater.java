@@ -83,7 +83,8 @@ public final class CubeUpdater implements Stage
     private long elementKey;
     private CellTable elementTable;
     private int elementCell;
-    private long elementId;
+    private long elementHash;
+    private long cellHash;
     private int placement;
     private long eventsSeen;
 
@@ -194,7 +195,7 @@ public final class CubeUpdater implements Stage
             skippedValues++;
             return;
         }
-        elementId = event.elementId;
+        elementHash = StateHash.mix(event.elementId, startMs / MINUTE_MS);
         placement = placements.placementOf(
             event.elementIndex, event.elementId, event.siteIndex, event.regionIndex, event.classIndex,
             event.vendorIndex);
@@ -216,7 +217,7 @@ public final class CubeUpdater implements Stage
                     return;
                 }
                 cells(bucket, MetricCatalog.tableOf(metric));
-                put(metric, event.value, timeMs);
+                put(metric, event.value);
                 break;
             }
 
@@ -224,38 +225,38 @@ public final class CubeUpdater implements Stage
             {
                 key(service(event.serviceType));
                 cells(bucket, MetricCatalog.CDR_TABLE);
-                put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs, timeMs);
+                put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs);
                 final int result = event.callResult;
                 final boolean connected = result == CallResult.ANSWERED.value() || result == CallResult.DROPPED.value();
                 if (connected)
                 {
-                    put(DerivedMetric.CDR_DURATION_MS.index(), event.durationMs, timeMs);
+                    put(DerivedMetric.CDR_DURATION_MS.index(), event.durationMs);
                 }
                 if (event.mosX100 > 0)
                 {
-                    put(DerivedMetric.CDR_MOS.index(), event.mosX100 / 100.0, timeMs);
+                    put(DerivedMetric.CDR_MOS.index(), event.mosX100 / 100.0);
                 }
-                put(DerivedMetric.CDR_BYTES.index(), (double)event.bytesUp + event.bytesDown, timeMs);
-                put(DerivedMetric.CDR_FAILED.index(), result == CallResult.FAILED.value() ? 1 : 0, timeMs);
-                put(DerivedMetric.CDR_DROPPED.index(), result == CallResult.DROPPED.value() ? 1 : 0, timeMs);
+                put(DerivedMetric.CDR_BYTES.index(), (double)event.bytesUp + event.bytesDown);
+                put(DerivedMetric.CDR_FAILED.index(), result == CallResult.FAILED.value() ? 1 : 0);
+                put(DerivedMetric.CDR_DROPPED.index(), result == CallResult.DROPPED.value() ? 1 : 0);
                 break;
             }
 
             case QOS_MEASUREMENT:
                 key(service(event.serviceType));
                 cells(bucket, MetricCatalog.QOS_TABLE);
-                put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs, timeMs);
-                put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs, timeMs);
-                put(DerivedMetric.QOS_LOSS_PPM.index(), event.lossPpm, timeMs);
-                put(DerivedMetric.QOS_THROUGHPUT_KBPS.index(), event.throughputKbps, timeMs);
+                put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs);
+                put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs);
+                put(DerivedMetric.QOS_LOSS_PPM.index(), event.lossPpm);
+                put(DerivedMetric.QOS_THROUGHPUT_KBPS.index(), event.throughputKbps);
                 break;
 
             case FLOW_RECORD:
                 key(Cuboid.NO_SERVICE);
                 cells(bucket, MetricCatalog.FLOW_TABLE);
-                put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes, timeMs);
-                put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets, timeMs);
-                put(DerivedMetric.FLOW_DURATION_MS.index(), event.durationMs, timeMs);
+                put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes);
+                put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets);
+                put(DerivedMetric.FLOW_DURATION_MS.index(), event.durationMs);
                 break;
 
             default:
@@ -271,6 +272,7 @@ public final class CubeUpdater implements Stage
     private void key(final int service)
     {
         elementKey = Cuboid.elementKey(placement, service);
+        cellHash = elementHash + service * 0xC2B2AE3D27D4EB4FL;
     }
 
     /**
@@ -288,7 +290,7 @@ public final class CubeUpdater implements Stage
     /**
      * Adds one measure value to the event's cells.
      */
-    private void put(final int metric, final double value, final long timeMs)
+    private void put(final int metric, final double value)
     {
         final long epoch = writeEpoch;
         final int column = MetricCatalog.columnOf(metric);
@@ -301,8 +303,7 @@ public final class CubeUpdater implements Stage
             elementTable.add(elementCell, column, value, epoch);
         }
         valuesApplied++;
-        contentHash += StateHash.mix(StateHash.mix(StateHash.mix(elementId, Math.floorDiv(timeMs, MINUTE_MS)),
-            metric * 8L + Cuboid.service(elementKey)), value);
+        contentHash += StateHash.mix(cellHash + metric * 8L, value);
     }
 
     private OpenBucket bucketFor(final long startMs)
