@@ -15,6 +15,11 @@ import java.util.Arrays;
  * changes it in an epoch; a {@link Mirror} that holds everything up to epoch {@code e} is brought up to date by
  * copying the logged records of the epochs after {@code e}. Updating a cell allocates nothing: the indices and
  * arrays grow (by copying) only when a new cell or pair does not fit.
+ * <p>
+ * A tracked table (the updater's, the element cuboid's) indexes small keys (placement and service) densely, and
+ * finds a cell and column's histogram pairs through a short chain (a minute of one element holds a few buckets
+ * per column), moving a column whose chain grows long to the hash index: so an event touches index slots next to
+ * those of the previous event from the same collector instead of random ones.
  */
 final class CellTable extends CellBlock
 {
@@ -26,6 +31,8 @@ final class CellTable extends CellBlock
     private static final int MIN_INDEX_CAPACITY = 64;
     /** Keys below this are indexed densely in a tracked table (the element cuboid's): 2^18 placements. */
     private static final int DENSE_KEY_LIMIT = 1 << 21;
+    /** Longest chain of pairs for one cell and column before they are indexed by hash. */
+    private static final int MAX_CHAIN = 8;
     private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     private static final long NEGATIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
     private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
@@ -36,6 +43,12 @@ final class CellTable extends CellBlock
     private int[] index;
     private int indexShift;
     private int hashedCells;
+    private int hashedPairs;
+    // Tracked tables find a cell and column's pairs through a chain, the column's few buckets this minute:
+    // the head of each (cell * columns + column), 0 for none and -1 once it moved to the hash index; the next of
+    // each pair.
+    private int[] pairHeads = new int[0];
+    private int[] pairNext = new int[0];
     private int[] denseIndex = new int[0];
     private int[] pairIndex;
     private int pairIndexShift;
@@ -343,9 +356,76 @@ final class CellTable extends CellBlock
 
     private int pairFor(final int cell, final int column, final int bucket, final long epoch)
     {
+        if (!tracked)
+        {
+            return hashedPairFor(cell, column, bucket, epoch);
+        }
+        final int chain = cell * columns + column;
+        int[] heads = pairHeads;
+        if (chain >= heads.length)
+        {
+            heads = Arrays.copyOf(heads, Math.max(chain + 1, heads.length * 2));
+            pairHeads = heads;
+        }
+        final int head = heads[chain];
+        if (head < 0)
+        {
+            return hashedPairFor(cell, column, bucket, epoch);
+        }
         final long key = pairKey(cell, column, bucket);
-        int[] pairIndex = this.pairIndex;
-        int mask = pairIndex.length - 1;
+        final long[] pairs = this.pairs;
+        int length = 0;
+        for (int entry = head; 0 != entry; entry = pairNext[entry - 1])
+        {
+            if (pairs[(entry - 1) * TABLE_PAIR_STRIDE] == key)
+            {
+                return entry - 1;
+            }
+            length++;
+        }
+        if (length >= MAX_CHAIN)
+        {
+            // A busy cell and column: index its pairs by hash from now on (room made first, so that no rehash
+            // runs while the chain is half indexed).
+            while ((hashedPairs + length + 1) * 2 > pairIndex.length)
+            {
+                rehashPairs(pairIndex.length * 2);
+            }
+            for (int entry = head; 0 != entry; entry = pairNext[entry - 1])
+            {
+                indexPair(entry - 1, pairs[(entry - 1) * TABLE_PAIR_STRIDE]);
+            }
+            heads[chain] = -1;
+            return hashedPairFor(cell, column, bucket, epoch);
+        }
+        final int pair = newPair(key, epoch);
+        if (pairNext.length < pairCapacity())
+        {
+            pairNext = Arrays.copyOf(pairNext, pairCapacity());
+        }
+        pairNext[pair] = head;
+        heads[chain] = pair + 1;
+        return pair;
+    }
+
+    /**
+     * Whether a pair is found through the hash index rather than a chain.
+     */
+    private boolean hashed(final int pair)
+    {
+        if (!tracked)
+        {
+            return true;
+        }
+        final int chain = pairCell(pair) * columns + pairColumn(pair);
+        return chain < pairHeads.length && pairHeads[chain] < 0;
+    }
+
+    private int hashedPairFor(final int cell, final int column, final int bucket, final long epoch)
+    {
+        final long key = pairKey(cell, column, bucket);
+        final int[] pairIndex = this.pairIndex;
+        final int mask = pairIndex.length - 1;
         int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
         while (true)
         {
@@ -360,21 +440,32 @@ final class CellTable extends CellBlock
             }
             slot = (slot + 1) & mask;
         }
+        final int pair = newPair(key, epoch);
+        indexPair(pair, key);
+        return pair;
+    }
 
-        final int pair = pairCount;
-        ensurePairCapacity(pair + 1);
-        if ((pair + 1) * 2 > pairIndex.length)
+    private void indexPair(final int pair, final long key)
+    {
+        if ((hashedPairs + 1) * 2 > pairIndex.length)
         {
             rehashPairs(pairIndex.length * 2);
-            pairIndex = this.pairIndex;
-            mask = pairIndex.length - 1;
-            slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
-            while (0 != pairIndex[slot])
-            {
-                slot = (slot + 1) & mask;
-            }
+        }
+        final int[] pairIndex = this.pairIndex;
+        final int mask = pairIndex.length - 1;
+        int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+        while (0 != pairIndex[slot])
+        {
+            slot = (slot + 1) & mask;
         }
         pairIndex[slot] = pair + 1;
+        hashedPairs++;
+    }
+
+    private int newPair(final long key, final long epoch)
+    {
+        final int pair = pairCount;
+        ensurePairCapacity(pair + 1);
         final int at = pair * TABLE_PAIR_STRIDE;
         pairs[at] = key;
         pairs[at + 1] = 0;
@@ -417,6 +508,10 @@ final class CellTable extends CellBlock
         final int mask = capacity - 1;
         for (int pair = 0; pair < pairCount; pair++)
         {
+            if (!hashed(pair))
+            {
+                continue;
+            }
             int slot = (int)((pairs[pair * TABLE_PAIR_STRIDE] * HASH_MULTIPLIER) >>> shift);
             while (0 != index[slot])
             {
@@ -569,7 +664,9 @@ final class CellTable extends CellBlock
                 dense[(int)key] = 0;
             }
         }
+        Arrays.fill(pairHeads, 0, Math.min(pairHeads.length, cellCount * columns), 0);
         hashedCells = 0;
+        hashedPairs = 0;
         cellCount = 0;
         pairCount = 0;
         logCellCount = 0;
@@ -593,8 +690,8 @@ final class CellTable extends CellBlock
      */
     long footprintBytes()
     {
-        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length) *
-            Integer.BYTES;
+        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length +
+            pairHeads.length + pairNext.length) * Integer.BYTES;
         if (tracked)
         {
             bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);
