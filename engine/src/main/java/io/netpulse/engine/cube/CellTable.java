@@ -16,7 +16,7 @@ import java.util.Arrays;
  * copying the logged records of the epochs after {@code e}. Updating a cell allocates nothing: the indices and
  * arrays grow (by copying) only when a new cell or pair does not fit.
  * <p>
- * A tracked table (the updater's, the element cuboid's) indexes small keys (placement and service) densely, and
+ * Small keys (the element cuboid's: a placement and a service) are indexed densely, and a table
  * finds a cell and column's histogram pairs through a short chain (a minute of one element holds a few buckets
  * per column), moving a column whose chain grows long to the hash index: so an event touches index slots next to
  * those of the previous event from the same collector instead of random ones.
@@ -29,7 +29,7 @@ final class CellTable extends CellBlock
     private static final int PAIR_EPOCH = PAIR_STRIDE;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     private static final int MIN_INDEX_CAPACITY = 64;
-    /** Keys below this are indexed densely in a tracked table (the element cuboid's): 2^18 placements. */
+    /** Keys below this are indexed densely (the element cuboid's, up to 2^18 placements); larger ones by hash. */
     private static final int DENSE_KEY_LIMIT = 1 << 21;
     /** Longest chain of pairs for one cell and column before they are indexed by hash. */
     private static final int MAX_CHAIN = 8;
@@ -265,7 +265,7 @@ final class CellTable extends CellBlock
 
     private int cellFor(final long key, final long epoch)
     {
-        if (tracked && key >= 0 && key < DENSE_KEY_LIMIT)
+        if (key >= 0 && key < DENSE_KEY_LIMIT)
         {
             return denseCellFor((int)key, epoch);
         }
@@ -356,10 +356,6 @@ final class CellTable extends CellBlock
 
     private int pairFor(final int cell, final int column, final int bucket, final long epoch)
     {
-        if (!tracked)
-        {
-            return hashedPairFor(cell, column, bucket, epoch);
-        }
         final int chain = cell * columns + column;
         int[] heads = pairHeads;
         if (chain >= heads.length)
@@ -413,10 +409,6 @@ final class CellTable extends CellBlock
      */
     private boolean hashed(final int pair)
     {
-        if (!tracked)
-        {
-            return true;
-        }
         final int chain = pairCell(pair) * columns + pairColumn(pair);
         return chain < pairHeads.length && pairHeads[chain] < 0;
     }
@@ -486,7 +478,7 @@ final class CellTable extends CellBlock
         for (int cell = 0; cell < cellCount; cell++)
         {
             final long key = cells[cell * stride];
-            if (tracked && key >= 0 && key < DENSE_KEY_LIMIT)
+            if (key >= 0 && key < DENSE_KEY_LIMIT)
             {
                 continue;
             }

@@ -26,11 +26,12 @@ import java.util.List;
  * end of every batch.
  * <p>
  * Per event it finds the event's minute bucket among the few open ones, its placement (one array compare when
- * the element has not moved), and its cell in the element cuboid's table for the event type: one open-addressing
- * lookup. The coarser cuboids are not written per event: a query over an open minute answered from the site or
- * region cuboid reads that minute's element cells instead (same answer, more cells scanned), and from sealing on
- * the minute has its own site and region cells. Each measure the event carries (a KPI sample one, a CDR up to six, a QoS measurement four,
- * a flow three) is a column of that cell: five primitive updates, plus a histogram pair for latency-like
+ * the element has not moved), and its cell in the element cuboid's table for the event type: one lookup in a
+ * dense index by placement and service. The coarser cuboids are not written per event: a query over an open
+ * minute answered from the site or region cuboid reads that minute's element cells instead (same answer, more
+ * cells scanned), and from sealing on the minute has its own site and region cells. Each measure the event
+ * carries (a KPI sample one, a CDR up to six, a QoS measurement four, a flow three) is a column of that cell:
+ * five primitive updates, plus a histogram pair (found through the cell's short chain) for latency-like
  * measures. Nothing is allocated, boxed or locked on that path.
  * <p>
  * Publication never waits for readers: the writer refreshes a pooled {@link ShardState} no reader holds

@@ -8,7 +8,9 @@ import io.netpulse.codec.sbe.NodeLevel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -94,13 +96,15 @@ class CubePartsTest
     }
 
     @Test
-    void aTrackedTableFindsTheSameCellsAndPairsAsAHashedOneWhateverTheKeysAndBuckets()
+    void tablesFindEveryCellAndPairWhateverTheKeysAndBuckets()
     {
         final SplittableRandom random = new SplittableRandom(7);
         final CellTable tracked = new CellTable(2, 4, 4, true, 0);
-        final CellTable hashed = new CellTable(2, 4, 4, false, 0);
+        final CellTable untracked = new CellTable(2, 4, 4, false, 0);
         for (int round = 0; round < 3; round++)
         {
+            final Map<Long, Long> cellCounts = new HashMap<>();
+            final Map<String, Long> pairCounts = new HashMap<>();
             for (int u = 0; u < 20_000; u++)
             {
                 // Small keys (dense index) and large ones (hash index); a few busy cells with many buckets, whose
@@ -110,12 +114,31 @@ class CubePartsTest
                 final int column = random.nextInt(2);
                 final double value = random.nextInt(10) == 0 ? random.nextDouble() * 1e6 : random.nextInt(4);
                 tracked.addWithHistogram(tracked.cell(key, round), column, value, round);
-                hashed.addWithHistogram(hashed.cell(key, round), column, value, round);
+                untracked.addWithHistogram(untracked.cell(key, round), column, value, round);
+                cellCounts.merge(key * 2 + column, 1L, Long::sum);
+                pairCounts.merge(key + "/" + column + "/" + LogHistogram.bucketOf(value), 1L, Long::sum);
             }
-            assertSameCells(hashed, tracked);
-            assertSameCells(hashed, tracked.syncMirror(0, round));
+            assertSameCells(untracked, tracked);
+            assertSameCells(tracked, tracked.syncMirror(0, round));
+            long cells = 0;
+            for (int cell = 0; cell < tracked.cellCount; cell++)
+            {
+                for (int column = 0; column < 2; column++)
+                {
+                    final long count = tracked.count(cell, column);
+                    assertEquals(cellCounts.getOrDefault(tracked.key(cell) * 2 + column, 0L), count);
+                    cells += count > 0 ? 1 : 0;
+                }
+            }
+            assertEquals(cellCounts.size(), cells);
+            assertEquals(pairCounts.size(), tracked.pairCount);
+            for (int pair = 0; pair < tracked.pairCount; pair++)
+            {
+                assertEquals(pairCounts.get(tracked.key(tracked.pairCell(pair)) + "/" + tracked.pairColumn(pair) + "/" +
+                    tracked.pairBucket(pair)), tracked.pairCountOf(pair));
+            }
             tracked.reset(round + 1);
-            hashed.reset(round + 1);
+            untracked.reset(round + 1);
             assertEquals(0, tracked.pairCount);
         }
     }
