@@ -15,6 +15,11 @@ import java.util.Arrays;
  * changes it in an epoch; a {@link Mirror} that holds everything up to epoch {@code e} is brought up to date by
  * copying the logged records of the epochs after {@code e}. Updating a cell allocates nothing: the indices and
  * arrays grow (by copying) only when a new cell or pair does not fit.
+ * <p>
+ * Small keys (the element cuboid's: a placement and a service) are indexed densely, and a table
+ * finds a cell and column's histogram pairs through a short chain (a minute of one element holds a few buckets
+ * per column), moving a column whose chain grows long to the hash index: so an event touches index slots next to
+ * those of the previous event from the same collector instead of random ones.
  */
 final class CellTable extends CellBlock
 {
@@ -24,6 +29,10 @@ final class CellTable extends CellBlock
     private static final int PAIR_EPOCH = PAIR_STRIDE;
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     private static final int MIN_INDEX_CAPACITY = 64;
+    /** Keys below this are indexed densely (the element cuboid's, up to 2^18 placements); larger ones by hash. */
+    private static final int DENSE_KEY_LIMIT = 1 << 21;
+    /** Longest chain of pairs for one cell and column before they are indexed by hash. */
+    private static final int MAX_CHAIN = 8;
     private static final long POSITIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
     private static final long NEGATIVE_INFINITY_BITS = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
     private static final long ZERO_BITS = Double.doubleToRawLongBits(0.0);
@@ -33,6 +42,14 @@ final class CellTable extends CellBlock
 
     private int[] index;
     private int indexShift;
+    private int hashedCells;
+    private int hashedPairs;
+    // Tracked tables find a cell and column's pairs through a chain, the column's few buckets this minute:
+    // the head of each (cell * columns + column), 0 for none and -1 once it moved to the hash index; the next of
+    // each pair.
+    private int[] pairHeads = new int[0];
+    private int[] pairNext = new int[0];
+    private int[] denseIndex = new int[0];
     private int[] pairIndex;
     private int pairIndexShift;
 
@@ -44,6 +61,7 @@ final class CellTable extends CellBlock
     private int logPairCount;
     private long logBaseEpoch;
     private Mirror[] mirrors = new Mirror[0];
+    private int[] mergeScratch = new int[0];
 
     /**
      * A table.
@@ -175,13 +193,52 @@ final class CellTable extends CellBlock
      */
     void merge(final CellBlock from)
     {
+        merge(from, null, Cuboid.ELEMENT);
+    }
+
+    /**
+     * Merges every cell and histogram pair of an element-cuboid block into this one under the keys of a coarser
+     * cuboid: the roll-up of a sealed minute from its element cells into its site or region cells. Cells are
+     * visited in the block's order, so the same block always gives the same sums.
+     *
+     * @param from       an element-cuboid block of the same columns.
+     * @param placements the placements its keys refer to.
+     * @param into       the cuboid whose keys this table holds.
+     */
+    void rollUp(final CellBlock from, final Placements.View placements, final Cuboid into)
+    {
+        merge(from, placements, into);
+    }
+
+    private static long rolledKey(final long key, final Placements.View placements, final Cuboid into)
+    {
+        if (null == placements)
+        {
+            return key;
+        }
+        final int placement = Cuboid.placement(key);
+        final int service = Cuboid.service(key);
+        if (into == Cuboid.SITE)
+        {
+            return Cuboid.siteKey(placements.sites[placement], placements.regions[placement], service);
+        }
+        return Cuboid.regionKey(placements.regions[placement], placements.classes[placement],
+            placements.vendors[placement], service);
+    }
+
+    private void merge(final CellBlock from, final Placements.View placements, final Cuboid into)
+    {
         final int count = from.cellCount;
-        final int[] mapped = new int[count];
+        if (mergeScratch.length < count)
+        {
+            mergeScratch = new int[Math.max(count, mergeScratch.length * 2)];
+        }
+        final int[] mapped = mergeScratch;
         final long[] source = from.cells;
         for (int i = 0; i < count; i++)
         {
             final int in = i * from.stride;
-            final int cell = cellFor(source[in + KEY], 0);
+            final int cell = cellFor(rolledKey(source[in + KEY], placements, into), 0);
             mapped[i] = cell;
             final long[] cells = this.cells;
             for (int column = 0; column < columns; column++)
@@ -208,6 +265,10 @@ final class CellTable extends CellBlock
 
     private int cellFor(final long key, final long epoch)
     {
+        if (key >= 0 && key < DENSE_KEY_LIMIT)
+        {
+            return denseCellFor((int)key, epoch);
+        }
         int[] index = this.index;
         int mask = index.length - 1;
         int slot = (int)((key * HASH_MULTIPLIER) >>> indexShift);
@@ -225,9 +286,7 @@ final class CellTable extends CellBlock
             slot = (slot + 1) & mask;
         }
 
-        final int cell = cellCount;
-        ensureCellCapacity(cell + 1);
-        if ((cell + 1) * 2 > index.length)
+        if ((hashedCells + 1) * 2 > index.length)
         {
             rehashCells(index.length * 2);
             index = this.index;
@@ -238,7 +297,42 @@ final class CellTable extends CellBlock
                 slot = (slot + 1) & mask;
             }
         }
+        final int cell = newCell(key, epoch);
         index[slot] = cell + 1;
+        hashedCells++;
+        return cell;
+    }
+
+    /**
+     * The cell of a small key through the dense index: the element cuboid's keys are a placement (numbered from 0
+     * in the order elements first report) and a service, so consecutive events touch neighbouring index slots
+     * rather than random ones.
+     */
+    private int denseCellFor(final int key, final long epoch)
+    {
+        int[] dense = denseIndex;
+        if (key < dense.length)
+        {
+            final int entry = dense[key];
+            if (0 != entry)
+            {
+                return entry - 1;
+            }
+        }
+        else
+        {
+            dense = Arrays.copyOf(dense, Math.min(DENSE_KEY_LIMIT, Math.max(key + 1, dense.length * 2)));
+            denseIndex = dense;
+        }
+        final int cell = newCell(key, epoch);
+        dense[key] = cell + 1;
+        return cell;
+    }
+
+    private int newCell(final long key, final long epoch)
+    {
+        final int cell = cellCount;
+        ensureCellCapacity(cell + 1);
         final long[] cells = this.cells;
         final int record = cell * stride;
         cells[record + KEY] = key;
@@ -262,9 +356,68 @@ final class CellTable extends CellBlock
 
     private int pairFor(final int cell, final int column, final int bucket, final long epoch)
     {
+        final int chain = cell * columns + column;
+        int[] heads = pairHeads;
+        if (chain >= heads.length)
+        {
+            heads = Arrays.copyOf(heads, Math.max(chain + 1, heads.length * 2));
+            pairHeads = heads;
+        }
+        final int head = heads[chain];
+        if (head < 0)
+        {
+            return hashedPairFor(cell, column, bucket, epoch);
+        }
         final long key = pairKey(cell, column, bucket);
-        int[] pairIndex = this.pairIndex;
-        int mask = pairIndex.length - 1;
+        final long[] pairs = this.pairs;
+        int length = 0;
+        for (int entry = head; 0 != entry; entry = pairNext[entry - 1])
+        {
+            if (pairs[(entry - 1) * TABLE_PAIR_STRIDE] == key)
+            {
+                return entry - 1;
+            }
+            length++;
+        }
+        if (length >= MAX_CHAIN)
+        {
+            // A busy cell and column: index its pairs by hash from now on (room made first, so that no rehash
+            // runs while the chain is half indexed).
+            while ((hashedPairs + length + 1) * 2 > pairIndex.length)
+            {
+                rehashPairs(pairIndex.length * 2);
+            }
+            for (int entry = head; 0 != entry; entry = pairNext[entry - 1])
+            {
+                indexPair(entry - 1, pairs[(entry - 1) * TABLE_PAIR_STRIDE]);
+            }
+            heads[chain] = -1;
+            return hashedPairFor(cell, column, bucket, epoch);
+        }
+        final int pair = newPair(key, epoch);
+        if (pairNext.length < pairCapacity())
+        {
+            pairNext = Arrays.copyOf(pairNext, pairCapacity());
+        }
+        pairNext[pair] = head;
+        heads[chain] = pair + 1;
+        return pair;
+    }
+
+    /**
+     * Whether a pair is found through the hash index rather than a chain.
+     */
+    private boolean hashed(final int pair)
+    {
+        final int chain = pairCell(pair) * columns + pairColumn(pair);
+        return chain < pairHeads.length && pairHeads[chain] < 0;
+    }
+
+    private int hashedPairFor(final int cell, final int column, final int bucket, final long epoch)
+    {
+        final long key = pairKey(cell, column, bucket);
+        final int[] pairIndex = this.pairIndex;
+        final int mask = pairIndex.length - 1;
         int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
         while (true)
         {
@@ -279,21 +432,32 @@ final class CellTable extends CellBlock
             }
             slot = (slot + 1) & mask;
         }
+        final int pair = newPair(key, epoch);
+        indexPair(pair, key);
+        return pair;
+    }
 
-        final int pair = pairCount;
-        ensurePairCapacity(pair + 1);
-        if ((pair + 1) * 2 > pairIndex.length)
+    private void indexPair(final int pair, final long key)
+    {
+        if ((hashedPairs + 1) * 2 > pairIndex.length)
         {
             rehashPairs(pairIndex.length * 2);
-            pairIndex = this.pairIndex;
-            mask = pairIndex.length - 1;
-            slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
-            while (0 != pairIndex[slot])
-            {
-                slot = (slot + 1) & mask;
-            }
+        }
+        final int[] pairIndex = this.pairIndex;
+        final int mask = pairIndex.length - 1;
+        int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+        while (0 != pairIndex[slot])
+        {
+            slot = (slot + 1) & mask;
         }
         pairIndex[slot] = pair + 1;
+        hashedPairs++;
+    }
+
+    private int newPair(final long key, final long epoch)
+    {
+        final int pair = pairCount;
+        ensurePairCapacity(pair + 1);
         final int at = pair * TABLE_PAIR_STRIDE;
         pairs[at] = key;
         pairs[at + 1] = 0;
@@ -313,7 +477,12 @@ final class CellTable extends CellBlock
         final int mask = capacity - 1;
         for (int cell = 0; cell < cellCount; cell++)
         {
-            int slot = (int)((cells[cell * stride] * HASH_MULTIPLIER) >>> shift);
+            final long key = cells[cell * stride];
+            if (key >= 0 && key < DENSE_KEY_LIMIT)
+            {
+                continue;
+            }
+            int slot = (int)((key * HASH_MULTIPLIER) >>> shift);
             while (0 != index[slot])
             {
                 slot = (slot + 1) & mask;
@@ -331,6 +500,10 @@ final class CellTable extends CellBlock
         final int mask = capacity - 1;
         for (int pair = 0; pair < pairCount; pair++)
         {
+            if (!hashed(pair))
+            {
+                continue;
+            }
             int slot = (int)((pairs[pair * TABLE_PAIR_STRIDE] * HASH_MULTIPLIER) >>> shift);
             while (0 != index[slot])
             {
@@ -474,6 +647,18 @@ final class CellTable extends CellBlock
     {
         Arrays.fill(index, 0);
         Arrays.fill(pairIndex, 0);
+        final int[] dense = denseIndex;
+        for (int cell = 0; cell < cellCount; cell++)
+        {
+            final long key = cells[cell * stride];
+            if (key >= 0 && key < dense.length)
+            {
+                dense[(int)key] = 0;
+            }
+        }
+        Arrays.fill(pairHeads, 0, Math.min(pairHeads.length, cellCount * columns), 0);
+        hashedCells = 0;
+        hashedPairs = 0;
         cellCount = 0;
         pairCount = 0;
         logCellCount = 0;
@@ -497,7 +682,8 @@ final class CellTable extends CellBlock
      */
     long footprintBytes()
     {
-        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length) * Integer.BYTES;
+        long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length +
+            pairHeads.length + pairNext.length) * Integer.BYTES;
         if (tracked)
         {
             bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);

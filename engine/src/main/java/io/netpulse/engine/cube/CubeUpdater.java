@@ -20,14 +20,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The cube's writer: the stage that adds every data event's measures to the open minute bucket of each cuboid,
- * seals minute buckets as the watermark passes them, and publishes a consistent state for queries at the end
- * of every batch.
+ * The cube's writer: the stage that adds every data event's measures to the open minute bucket of the element
+ * cuboid, seals minute buckets as the watermark passes them (rolling each sealed minute's element cells up into
+ * its site and region cells, in the element table's order), and publishes a consistent state for queries at the
+ * end of every batch.
  * <p>
  * Per event it finds the event's minute bucket among the few open ones, its placement (one array compare when
- * the element has not moved), and its cell in each cuboid's table for the event type: one open-addressing
- * lookup per cuboid. Each measure the event carries (a KPI sample one, a CDR up to six, a QoS measurement four,
- * a flow three) is a column of that cell: five primitive updates, plus a histogram pair for latency-like
+ * the element has not moved), and its cell in the element cuboid's table for the event type: one lookup in a
+ * dense index by placement and service. The coarser cuboids are not written per event: a query over an open
+ * minute answered from the site or region cuboid reads that minute's element cells instead (same answer, more
+ * cells scanned), and from sealing on the minute has its own site and region cells. Each measure the event
+ * carries (a KPI sample one, a CDR up to six, a QoS measurement four, a flow three) is a column of that cell:
+ * five primitive updates, plus a histogram pair (found through the cell's short chain) for latency-like
  * measures. Nothing is allocated, boxed or locked on that path.
  * <p>
  * Publication never waits for readers: the writer refreshes a pooled {@link ShardState} no reader holds
@@ -76,17 +80,12 @@ public final class CubeUpdater implements Stage
     private boolean directoryWanted = true;
     private long eventsAtDirectory;
 
-    // Per event scratch: the keys of the event's cells in each cuboid.
+    // Per event scratch: the key of the event's cell in the element cuboid.
     private long elementKey;
-    private long siteKey;
-    private long regionKey;
     private CellTable elementTable;
-    private CellTable siteTable;
-    private CellTable regionTable;
     private int elementCell;
-    private int siteCell;
-    private int regionCell;
-    private long elementId;
+    private long elementHash;
+    private long cellHash;
     private int placement;
     private long eventsSeen;
 
@@ -197,7 +196,7 @@ public final class CubeUpdater implements Stage
             skippedValues++;
             return;
         }
-        elementId = event.elementId;
+        elementHash = StateHash.mix(event.elementId, startMs / MINUTE_MS);
         placement = placements.placementOf(
             event.elementIndex, event.elementId, event.siteIndex, event.regionIndex, event.classIndex,
             event.vendorIndex);
@@ -211,7 +210,7 @@ public final class CubeUpdater implements Stage
         {
             case KPI_SAMPLE:
             {
-                keys(event, Cuboid.NO_SERVICE);
+                key(Cuboid.NO_SERVICE);
                 final int metric = metrics.kpiIndex(event.metricId);
                 if (metric < 0)
                 {
@@ -219,46 +218,46 @@ public final class CubeUpdater implements Stage
                     return;
                 }
                 cells(bucket, MetricCatalog.tableOf(metric));
-                put(metric, event.value, timeMs);
+                put(metric, event.value);
                 break;
             }
 
             case CALL_DETAIL_RECORD:
             {
-                keys(event, service(event.serviceType));
+                key(service(event.serviceType));
                 cells(bucket, MetricCatalog.CDR_TABLE);
-                put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs, timeMs);
+                put(DerivedMetric.CDR_SETUP_MS.index(), event.setupMs);
                 final int result = event.callResult;
                 final boolean connected = result == CallResult.ANSWERED.value() || result == CallResult.DROPPED.value();
                 if (connected)
                 {
-                    put(DerivedMetric.CDR_DURATION_MS.index(), event.durationMs, timeMs);
+                    put(DerivedMetric.CDR_DURATION_MS.index(), event.durationMs);
                 }
                 if (event.mosX100 > 0)
                 {
-                    put(DerivedMetric.CDR_MOS.index(), event.mosX100 / 100.0, timeMs);
+                    put(DerivedMetric.CDR_MOS.index(), event.mosX100 / 100.0);
                 }
-                put(DerivedMetric.CDR_BYTES.index(), (double)event.bytesUp + event.bytesDown, timeMs);
-                put(DerivedMetric.CDR_FAILED.index(), result == CallResult.FAILED.value() ? 1 : 0, timeMs);
-                put(DerivedMetric.CDR_DROPPED.index(), result == CallResult.DROPPED.value() ? 1 : 0, timeMs);
+                put(DerivedMetric.CDR_BYTES.index(), (double)event.bytesUp + event.bytesDown);
+                put(DerivedMetric.CDR_FAILED.index(), result == CallResult.FAILED.value() ? 1 : 0);
+                put(DerivedMetric.CDR_DROPPED.index(), result == CallResult.DROPPED.value() ? 1 : 0);
                 break;
             }
 
             case QOS_MEASUREMENT:
-                keys(event, service(event.serviceType));
+                key(service(event.serviceType));
                 cells(bucket, MetricCatalog.QOS_TABLE);
-                put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs, timeMs);
-                put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs, timeMs);
-                put(DerivedMetric.QOS_LOSS_PPM.index(), event.lossPpm, timeMs);
-                put(DerivedMetric.QOS_THROUGHPUT_KBPS.index(), event.throughputKbps, timeMs);
+                put(DerivedMetric.QOS_LATENCY_US.index(), event.latencyUs);
+                put(DerivedMetric.QOS_JITTER_US.index(), event.jitterUs);
+                put(DerivedMetric.QOS_LOSS_PPM.index(), event.lossPpm);
+                put(DerivedMetric.QOS_THROUGHPUT_KBPS.index(), event.throughputKbps);
                 break;
 
             case FLOW_RECORD:
-                keys(event, Cuboid.NO_SERVICE);
+                key(Cuboid.NO_SERVICE);
                 cells(bucket, MetricCatalog.FLOW_TABLE);
-                put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes, timeMs);
-                put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets, timeMs);
-                put(DerivedMetric.FLOW_DURATION_MS.index(), event.durationMs, timeMs);
+                put(DerivedMetric.FLOW_BYTES.index(), event.flowBytes);
+                put(DerivedMetric.FLOW_PACKETS.index(), event.flowPackets);
+                put(DerivedMetric.FLOW_DURATION_MS.index(), event.durationMs);
                 break;
 
             default:
@@ -271,50 +270,41 @@ public final class CubeUpdater implements Stage
         return serviceType >= 0 && serviceType < Cuboid.NO_SERVICE ? serviceType : Cuboid.NO_SERVICE;
     }
 
-    private void keys(final NetworkEvent event, final int service)
+    private void key(final int service)
     {
         elementKey = Cuboid.elementKey(placement, service);
-        siteKey = Cuboid.siteKey(event.siteIndex, event.regionIndex, service);
-        regionKey = Cuboid.regionKey(event.regionIndex, event.classIndex, event.vendorIndex, service);
+        cellHash = elementHash + service * 0xC2B2AE3D27D4EB4FL;
     }
 
     /**
-     * Finds (or makes) the event's cell in each cuboid's table: one lookup per cuboid, whatever the number of
-     * measures the event carries.
+     * Finds (or makes) the event's cell in the element cuboid's table: one lookup, whatever the number of
+     * measures the event carries. The site and region cuboids are rolled up from the element cells when the
+     * minute is sealed.
      */
     private void cells(final OpenBucket bucket, final int table)
     {
         final long epoch = writeEpoch;
         elementTable = bucket.table(0, table, epoch);
-        siteTable = bucket.table(1, table, epoch);
-        regionTable = bucket.table(2, table, epoch);
         elementCell = elementTable.cell(elementKey, epoch);
-        siteCell = siteTable.cell(siteKey, epoch);
-        regionCell = regionTable.cell(regionKey, epoch);
     }
 
     /**
      * Adds one measure value to the event's cells.
      */
-    private void put(final int metric, final double value, final long timeMs)
+    private void put(final int metric, final double value)
     {
         final long epoch = writeEpoch;
         final int column = MetricCatalog.columnOf(metric);
         if (metrics.histogram(metric))
         {
             elementTable.addWithHistogram(elementCell, column, value, epoch);
-            siteTable.addWithHistogram(siteCell, column, value, epoch);
-            regionTable.addWithHistogram(regionCell, column, value, epoch);
         }
         else
         {
             elementTable.add(elementCell, column, value, epoch);
-            siteTable.add(siteCell, column, value, epoch);
-            regionTable.add(regionCell, column, value, epoch);
         }
         valuesApplied++;
-        contentHash += StateHash.mix(StateHash.mix(StateHash.mix(elementId, Math.floorDiv(timeMs, MINUTE_MS)),
-            metric * 8L + Cuboid.service(elementKey)), value);
+        contentHash += StateHash.mix(cellHash + metric * 8L, value);
     }
 
     private OpenBucket bucketFor(final long startMs)
@@ -366,7 +356,7 @@ public final class CubeUpdater implements Stage
             System.arraycopy(open, 1, open, 0, openCount - 1);
             open[--openCount] = null;
             openVersion++;
-            bucket.seal(++sealSeq);
+            bucket.seal(++sealSeq, placements.view());
             sealedPending.addLast(bucket);
             sealedVersion++;
             cube.maintainer().submit(shard, bucket, watermarkMs);

@@ -15,6 +15,7 @@ final class OpenBucket
 {
     private static final int INITIAL_CELLS = 256;
     private static final int INITIAL_PAIRS = 256;
+    private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
 
     long startMs;
     long sealSeq;
@@ -51,7 +52,10 @@ final class OpenBucket
         CellTable table = byTable[tableId];
         if (null == table)
         {
-            table = new CellTable(MetricCatalog.columnsOf(tableId), INITIAL_CELLS, INITIAL_PAIRS, true, epoch);
+            // Only the element tables are written per event and mirrored to readers; the coarser ones are filled
+            // once, from the element tables, when the bucket is sealed.
+            table = new CellTable(MetricCatalog.columnsOf(tableId), INITIAL_CELLS, INITIAL_PAIRS,
+                cuboid == ELEMENT, epoch);
             byTable[tableId] = table;
         }
         return table;
@@ -110,7 +114,7 @@ final class OpenBucket
                 slices[c] = new Slice(startMs, CubeConfig.MINUTE_MS, slices[c].byTable);
             }
         }
-        for (int c = 0; c < tables.length; c++)
+        for (int c = 0; c <= ELEMENT; c++)
         {
             final CellTable[] byTable = tables[c];
             final Slice slice = slices[c];
@@ -135,9 +139,22 @@ final class OpenBucket
      *
      * @param seq the seal's sequence in this shard.
      */
-    void seal(final long seq)
+    void seal(final long seq, final Placements.View placements)
     {
         sealSeq = seq;
+        final CellTable[] elementTables = tables[ELEMENT];
+        for (int c = ELEMENT + 1; c < tables.length; c++)
+        {
+            final Cuboid cuboid = Cuboid.get(c);
+            for (int m = 0; m < elementTables.length; m++)
+            {
+                final CellTable from = elementTables[m];
+                if (null != from && from.cellCount > 0)
+                {
+                    table(c, m, 0).rollUp(from, placements, cuboid);
+                }
+            }
+        }
         final Slice[] slices = new Slice[tables.length];
         for (int c = 0; c < tables.length; c++)
         {

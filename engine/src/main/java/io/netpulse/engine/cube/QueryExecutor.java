@@ -8,8 +8,10 @@ import io.netpulse.codec.sbe.NodeLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,10 @@ import java.util.Set;
  * Element-level cells are keyed by placement, so the filters and group-key parts that depend only on the
  * placement are worked out once per placement, and each cell costs a few array reads, one group lookup and five
  * additions.
+ * <p>
+ * The writer keeps open minutes in the element cuboid only (the site and region cells of a minute are rolled up
+ * when it is sealed), so a query answered from a coarser cuboid reads the open minutes' element cells, grouped
+ * through their placements: the same groups and totals, more cells scanned.
  */
 final class QueryExecutor
 {
@@ -60,6 +66,8 @@ final class QueryExecutor
     private long coveredFromMs = Long.MAX_VALUE;
     private long coveredToMs = Long.MIN_VALUE;
     private int[] groupOfCell = new int[1024];
+    // Open minutes are kept in the element cuboid only: the slices read through it for a coarser cuboid.
+    private final Set<Slice> elementKeyed = Collections.newSetFromMap(new IdentityHashMap<>());
 
     QueryExecutor(final CubeQuery query, final ShardState[] states)
     {
@@ -326,7 +334,12 @@ final class QueryExecutor
             final List<Slice> days = new ArrayList<>();
             final List<Slice> hours = new ArrayList<>();
             final List<Slice> minutes = new ArrayList<>();
-            for (final Slice[] source : List.of(state.view.slices[c], state.sealed[c], state.open[c]))
+            final Slice[] open = state.open[Cuboid.ELEMENT.ordinal()];
+            if (cuboid != Cuboid.ELEMENT)
+            {
+                elementKeyed.addAll(Arrays.asList(open));
+            }
+            for (final Slice[] source : List.of(state.view.slices[c], state.sealed[c], open))
             {
                 for (final Slice slice : source)
                 {
@@ -506,7 +519,7 @@ final class QueryExecutor
         boolean[] placementPass = null;
         long[] placementLo = null;
         long[] placementHi = null;
-        if (cuboid == Cuboid.ELEMENT)
+        if (cuboid == Cuboid.ELEMENT || !elementKeyed.isEmpty())
         {
             final int count = placements.count;
             placementPass = new boolean[count];
@@ -572,7 +585,7 @@ final class QueryExecutor
                 final long baseLo = timeLo | lo(Dimension.METRIC, global);
                 final long baseHi = timeHi | hi(Dimension.METRIC, global);
                 final boolean histogram = wantPercentiles && block.pairCount > 0;
-                if (cuboid == Cuboid.ELEMENT)
+                if (cuboid == Cuboid.ELEMENT || elementKeyed.contains(slice))
                 {
                     scanElementBlock(block, column, side, baseLo, baseHi, placementPass, placementLo, placementHi,
                         servicePass, serviceLo, serviceHi, histogram);

@@ -6,8 +6,7 @@ package io.netpulse.engine.topology;
 import io.netpulse.codec.RejectReason;
 import io.netpulse.engine.stage.StateHash;
 import io.netpulse.engine.status.SystemCounters;
-import org.agrona.collections.Long2LongHashMap;
-
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -39,7 +38,16 @@ public final class DuplicateFilter
     private final long horizonMs;
     private final int maxIds;
     private final SystemCounters counters;
-    private final Long2LongHashMap firstSeenMs = new Long2LongHashMap(MISSING);
+    private static final int MIN_CAPACITY = 1024;
+    private static final int RUN = 8;
+
+    // Open addressing, (id, first seen) side by side, MISSING for an empty slot. Ids are placed by a hash of
+    // id / 8 with the low three bits kept, so the consecutive ids a switch hands out fill neighbouring slots:
+    // one cache miss per eight CDRs instead of one per CDR. A sweep rebuilds into the spare table.
+    private long[] entries = emptyTable(MIN_CAPACITY);
+    private long[] spare;
+    private int mask = MIN_CAPACITY - 1;
+    private int size;
     private final AtomicLongArray bySource = new AtomicLongArray(TRACKED_SOURCES);
     private long watermarkMs = Long.MIN_VALUE;
     private long sweptAtMs = Long.MIN_VALUE;
@@ -74,7 +82,7 @@ public final class DuplicateFilter
      */
     public boolean isDuplicate(final long cdrId, final long eventTimeMs, final int sourceId)
     {
-        final long seenMs = firstSeenMs.get(cdrId);
+        final long seenMs = entries[slotOf(entries, mask, cdrId) + 1];
         if (seenMs != MISSING && Math.abs(eventTimeMs - seenMs) <= horizonMs)
         {
             duplicates++;
@@ -98,8 +106,8 @@ public final class DuplicateFilter
         }
         if (eventTimeMs >= watermarkMs - horizonMs)
         {
-            firstSeenMs.put(cdrId, eventTimeMs);
-            if (firstSeenMs.size() > maxIds)
+            put(cdrId, eventTimeMs);
+            if (size > maxIds)
             {
                 shorten();
             }
@@ -107,18 +115,86 @@ public final class DuplicateFilter
         return false;
     }
 
+    private static long[] emptyTable(final int capacity)
+    {
+        final long[] table = new long[capacity * 2];
+        Arrays.fill(table, MISSING);
+        return table;
+    }
+
+    /**
+     * The slot (index of the id) holding an id, or the empty slot where it would go.
+     */
+    private static int slotOf(final long[] table, final int mask, final long id)
+    {
+        final long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
+        int slot = (int)(((h ^ (h >>> 29)) & ~(RUN - 1L)) | (id & (RUN - 1))) & mask;
+        while (true)
+        {
+            final int at = slot * 2;
+            if (table[at + 1] == MISSING || table[at] == id)
+            {
+                return at;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void put(final long id, final long seenMs)
+    {
+        final int at = slotOf(entries, mask, id);
+        if (entries[at + 1] == MISSING)
+        {
+            if ((size + 1) * 2 > mask + 1)
+            {
+                rebuild(Long.MIN_VALUE, (mask + 1) * 2);
+                put(id, seenMs);
+                return;
+            }
+            size++;
+            entries[at] = id;
+        }
+        entries[at + 1] = seenMs;
+    }
+
+    /**
+     * Moves the ids first seen at or after a time into the spare table (of the given capacity) and swaps it in.
+     */
+    private void rebuild(final long cutoffMs, final int capacity)
+    {
+        long[] next = spare;
+        if (null == next || next.length != capacity * 2)
+        {
+            next = emptyTable(capacity);
+        }
+        else
+        {
+            Arrays.fill(next, MISSING);
+        }
+        final long[] from = entries;
+        final int nextMask = capacity - 1;
+        int kept = 0;
+        for (int at = 0; at < from.length; at += 2)
+        {
+            final long seenMs = from[at + 1];
+            if (seenMs != MISSING && seenMs >= cutoffMs)
+            {
+                final int to = slotOf(next, nextMask, from[at]);
+                next[to] = from[at];
+                next[to + 1] = seenMs;
+                kept++;
+            }
+        }
+        spare = from.length == next.length ? from : null;
+        entries = next;
+        mask = nextMask;
+        size = kept;
+    }
+
     private void sweep(final long cutoffMs)
     {
         sweptAtMs = watermarkMs;
-        final Long2LongHashMap.EntryIterator entries = firstSeenMs.entrySet().iterator();
-        while (entries.hasNext())
-        {
-            entries.next();
-            if (entries.getLongValue() < cutoffMs)
-            {
-                entries.remove();
-            }
-        }
+        rebuild(cutoffMs, mask + 1);
     }
 
     /**
@@ -127,14 +203,14 @@ public final class DuplicateFilter
     private void shorten()
     {
         long keepMs = horizonMs;
-        while (firstSeenMs.size() > maxIds / 2 && keepMs > 0)
+        while (size > maxIds / 2 && keepMs > 0)
         {
             keepMs /= 2;
             sweep(watermarkMs - keepMs);
         }
-        if (firstSeenMs.size() > maxIds / 2)
+        if (size > maxIds / 2)
         {
-            firstSeenMs.clear();
+            rebuild(Long.MAX_VALUE, mask + 1);
         }
         horizonShortened++;
     }
@@ -177,7 +253,7 @@ public final class DuplicateFilter
      */
     public int size()
     {
-        return firstSeenMs.size();
+        return size;
     }
 
     /**

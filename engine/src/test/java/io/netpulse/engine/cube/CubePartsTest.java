@@ -8,7 +8,9 @@ import io.netpulse.codec.sbe.NodeLevel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,6 +93,85 @@ class CubePartsTest
         assertSameCells(table, table.syncMirror(0, epoch));
         assertEquals(1, table.totalCount());
         assertThrows(IllegalArgumentException.class, () -> new CellTable(9, 1, 1, false, 0));
+    }
+
+    @Test
+    void tablesFindEveryCellAndPairWhateverTheKeysAndBuckets()
+    {
+        final SplittableRandom random = new SplittableRandom(7);
+        final CellTable tracked = new CellTable(2, 4, 4, true, 0);
+        final CellTable untracked = new CellTable(2, 4, 4, false, 0);
+        for (int round = 0; round < 3; round++)
+        {
+            final Map<Long, Long> cellCounts = new HashMap<>();
+            final Map<String, Long> pairCounts = new HashMap<>();
+            for (int u = 0; u < 20_000; u++)
+            {
+                // Small keys (dense index) and large ones (hash index); a few busy cells with many buckets, whose
+                // chains move to the hash index, and many quiet ones.
+                final long key = random.nextInt(4) == 0 ? (1L << 40) + random.nextInt(50) :
+                    random.nextInt(random.nextInt(20) == 0 ? 3 : 3000);
+                final int column = random.nextInt(2);
+                final double value = random.nextInt(10) == 0 ? random.nextDouble() * 1e6 : random.nextInt(4);
+                tracked.addWithHistogram(tracked.cell(key, round), column, value, round);
+                untracked.addWithHistogram(untracked.cell(key, round), column, value, round);
+                cellCounts.merge(key * 2 + column, 1L, Long::sum);
+                pairCounts.merge(key + "/" + column + "/" + LogHistogram.bucketOf(value), 1L, Long::sum);
+            }
+            assertSameCells(untracked, tracked);
+            assertSameCells(tracked, tracked.syncMirror(0, round));
+            long cells = 0;
+            for (int cell = 0; cell < tracked.cellCount; cell++)
+            {
+                for (int column = 0; column < 2; column++)
+                {
+                    final long count = tracked.count(cell, column);
+                    assertEquals(cellCounts.getOrDefault(tracked.key(cell) * 2 + column, 0L), count);
+                    cells += count > 0 ? 1 : 0;
+                }
+            }
+            assertEquals(cellCounts.size(), cells);
+            assertEquals(pairCounts.size(), tracked.pairCount);
+            for (int pair = 0; pair < tracked.pairCount; pair++)
+            {
+                assertEquals(pairCounts.get(tracked.key(tracked.pairCell(pair)) + "/" + tracked.pairColumn(pair) + "/" +
+                    tracked.pairBucket(pair)), tracked.pairCountOf(pair));
+            }
+            tracked.reset(round + 1);
+            untracked.reset(round + 1);
+            assertEquals(0, tracked.pairCount);
+        }
+    }
+
+    @Test
+    void sealedMinutesRollUpIntoSiteAndRegionCellsWithEveryTotal()
+    {
+        final Placements placements = new Placements();
+        final CellTable element = new CellTable(1, 4, 4, true, 0);
+        final CellTable site = new CellTable(1, 4, 4, false, 0);
+        final CellTable region = new CellTable(1, 4, 4, false, 0);
+        for (int e = 0; e < 40; e++)
+        {
+            final int placement = placements.placementOf(e, 1000 + e, e % 4, e % 2, e % 3, 1);
+            for (int service = 0; service < 2; service++)
+            {
+                final int cell = element.cell(Cuboid.elementKey(placement, service), 0);
+                element.addWithHistogram(cell, 0, e, 0);
+                element.addWithHistogram(cell, 0, e * 10.0, 0);
+            }
+        }
+        site.rollUp(element, placements.view(), Cuboid.SITE);
+        region.rollUp(element, placements.view(), Cuboid.REGION);
+        assertEquals(element.totalCount(), site.totalCount());
+        assertEquals(element.totalCount(), region.totalCount());
+        assertEquals(4 * 2, site.cellCount);
+        assertEquals(2 * 3 * 2, region.cellCount);
+        // Site 1 holds elements 1, 5, ..., 37 (all in region 1); service 0.
+        final int cell = site.cell(Cuboid.siteKey(1, 1, 0), 0);
+        assertEquals(20, site.count(cell, 0));
+        assertEquals(11 * (1 + 5 + 9 + 13 + 17 + 21 + 25 + 29 + 33 + 37), site.sum(cell, 0));
+        assertEquals(1, site.min(cell, 0));
+        assertEquals(370, site.max(cell, 0));
     }
 
     @Test

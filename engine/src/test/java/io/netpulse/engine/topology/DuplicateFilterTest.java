@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,6 +53,26 @@ class DuplicateFilterTest
         assertEquals(0, filter.duplicates(3));
         assertEquals(2, counters.rejected(RejectReason.DUPLICATE));
         assertEquals(10 * MINUTE, filter.horizonMs());
+    }
+
+    @Test
+    void shouldRecogniseEveryResentIdAmongManySequentialAndScatteredOnes()
+    {
+        final DuplicateFilter filter = new DuplicateFilter(10 * MINUTE, 1 << 20, new SystemCounters());
+        final SplittableRandom random = new SplittableRandom(3);
+        final Set<Long> seen = new HashSet<>();
+        long duplicates = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            // Mostly a switch's consecutive ids, some scattered ones (negative too), some sent again.
+            final long id = random.nextInt(10) == 0 ? random.nextLong() : random.nextInt(5) == 0 ?
+                1 + random.nextInt(Math.max(1, i)) : 1 + i;
+            final boolean expected = !seen.add(id);
+            assertEquals(expected, filter.isDuplicate(id, T + i, 1), "id " + id + " at " + i);
+            duplicates += expected ? 1 : 0;
+        }
+        assertEquals(duplicates, filter.duplicates());
+        assertEquals(seen.size(), filter.size());
     }
 
     @Test
