@@ -53,6 +53,7 @@ public final class AnomalyDetector implements Stage
     static final double VARIANCE_ALPHA = 0.2;
     static final double CUSUM_SLACK = 1.0;
     static final double CUSUM_LIMIT = 12.0;
+    static final long WEEK_MS = 7 * AnomalyConfig.DAY_MS;
     static final int REBASE_SAMPLES = 30;
     static final double INTERVAL_ALPHA = 0.05;
     static final double REPEAT_ALPHA = 0.05;
@@ -301,13 +302,16 @@ public final class AnomalyDetector implements Stage
         final double z = residual / sigma;
         final double score = Math.abs(z);
         final double clipped = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, z));
-        final double up = t.cusumUp[s];
+        // until a series has seen a whole season its profile is still being learned: a slow residual then is the
+        // profile catching up, not a drift, so the drift sums (CUSUM) start after one season; far values alarm anyway
+        final boolean seasoned = n * t.intervalMs[s] >= seasonMs;
+        final double up = seasoned ? t.cusumUp[s] : 0;
         t.cusumUp[s] = Math.max(0, up + clipped - CUSUM_SLACK);
         if (up == 0)
         {
             t.cusumUpSinceMs[s] = timeMs;
         }
-        final double down = t.cusumDown[s];
+        final double down = seasoned ? t.cusumDown[s] : 0;
         t.cusumDown[s] = Math.max(0, down - clipped - CUSUM_SLACK);
         if (down == 0)
         {
@@ -369,7 +373,8 @@ public final class AnomalyDetector implements Stage
         final double knotRate = config.seasonAlpha() * Math.min(1.0, intervalMs * slotsPerMs);
         t.season[lower] += (float)(knotRate * (1 - fraction) * rest);
         t.season[upper] += (float)(knotRate * fraction * rest);
-        if (weekSlot >= 0)
+        // day-of-week offsets are only told apart from the level once a whole week has been seen
+        if (weekSlot >= 0 && t.count[s] * intervalMs >= WEEK_MS)
         {
             t.week[weekSlot] += (float)(config.seasonAlpha() * Math.min(1.0, intervalMs / AnomalyConfig.DAY_MS) * rest);
         }
@@ -625,7 +630,9 @@ public final class AnomalyDetector implements Stage
         {
             clear(s, timeMs, value, expected, threshold);
         }
-        if (t.kind[s] == AnomalyKind.LEVEL_SHIFT.ordinal() && t.activeSamples[s] >= REBASE_SAMPLES)
+        // (not for a mass event's members: their baselines were protected, the region's return is no new level)
+        if (status != SeriesTable.ATTACHED && t.kind[s] == AnomalyKind.LEVEL_SHIFT.ordinal() &&
+            t.activeSamples[s] >= REBASE_SAMPLES)
         {
             // a long shift the damped level has partly followed: settle the level where the recovered samples are,
             // or the offset that remains would raise the same shift again
