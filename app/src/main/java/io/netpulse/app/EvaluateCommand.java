@@ -8,6 +8,7 @@ import io.netpulse.codec.sbe.AlertKind;
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.alert.AlertEvent;
 import io.netpulse.engine.alert.AlertSink;
+import io.netpulse.engine.anomaly.AnomalyConfig;
 import io.netpulse.engine.feed.GeneratorFeed;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.FaultKind;
@@ -43,7 +44,7 @@ import java.util.concurrent.Callable;
 final class EvaluateCommand implements Callable<Integer>
 {
     /** False alarms per element per day the detector is configured to aim for, unless told otherwise. */
-    static final double DEFAULT_TARGET_FALSE_ALARMS = 1.0;
+    static final double DEFAULT_TARGET_FALSE_ALARMS = AnomalyConfig.DEFAULT.targetAlarmsPerElementDay();
 
     @Spec
     CommandSpec spec;
@@ -77,8 +78,8 @@ final class EvaluateCommand implements Callable<Integer>
     String slack;
 
     @Option(names = "--target-false-alarms", paramLabel = "RATE",
-        description = "False alarms per element per day to compare with (default: " + DEFAULT_TARGET_FALSE_ALARMS +
-            ").")
+        description = "False alarms per element per day the detector aims at, and the figure to compare with " +
+            "(default: the detector's, ${DEFAULT-VALUE}).")
     double targetFalseAlarms = DEFAULT_TARGET_FALSE_ALARMS;
 
     /**
@@ -105,7 +106,10 @@ final class EvaluateCommand implements Callable<Integer>
         final AlertSink collector = (alert) -> collect(alert, alerts);
         final long startNs = System.nanoTime();
         final long frames;
-        try (Engine running = engine.apply(Engine.builder()).alertSink(collector).singlePublisher(true).build())
+        try (Engine running = engine.apply(Engine.builder())
+            .anomaly(AnomalyConfig.DEFAULT.withTarget(
+                targetFalseAlarms, AnomalyConfig.DEFAULT.minThreshold(), AnomalyConfig.DEFAULT.maxThreshold()))
+            .alertSink(collector).singlePublisher(true).build())
         {
             frames = publish(generator, running.newPublisher("evaluate"));
             running.awaitDrained(Long.MAX_VALUE);

@@ -3,6 +3,7 @@
  */
 package io.netpulse.app;
 
+import io.netpulse.engine.anomaly.AnomalyConfig;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -52,7 +53,7 @@ class EvaluateCommandTest
             assertEquals(delayMs, number(score, "p95DelayMs"), kind);
         }
         assertTrue(number(object(json, "alertsByKind"), "data_gap") >= 2, run.out());
-        assertEquals(1.0, number(json, "targetFalseAlarmsPerElementDay"));
+        assertEquals(AnomalyConfig.DEFAULT.targetAlarmsPerElementDay(), number(json, "targetFalseAlarmsPerElementDay"));
         assertTrue(number(json, "faultFreeElementDays") > 90 && number(json, "faultFreeElementDays") < 100,
             run.out());
         assertTrue(json.containsKey("falseAlarmsPerElementDay"));
