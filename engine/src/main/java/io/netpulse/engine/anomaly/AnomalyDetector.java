@@ -51,7 +51,9 @@ public final class AnomalyDetector implements Stage
     static final double SCALE_CLIP = 4.0;
     static final double SCORE_CLIP = 4.0;
     static final double VARIANCE_ALPHA = 0.2;
-    static final double CUSUM_SLACK = 1.0;
+    // drift is summed only beyond two scales a sample: a baseline still learning its season leaves residuals of one
+    // to two scales for hours, which a slack of one scale summed into false level shifts
+    static final double CUSUM_SLACK = 2.0;
     static final double CUSUM_LIMIT = 12.0;
     static final long WEEK_MS = 7 * AnomalyConfig.DAY_MS;
     static final int REBASE_SAMPLES = 30;
