@@ -197,4 +197,88 @@ class AnomalyPartsTest
             assertEquals(0, engine.summary().alerts(AlertKind.ANOMALY));
         }
     }
+
+    @Test
+    void shouldRaiseAVarianceBurstThatNeverCrossesTheThresholdAndLearnWithoutAWeeklyOffset()
+    {
+        final DetectorHarness harness = new DetectorHarness(
+            AnomalyConfig.DEFAULT.withSeason(AnomalyConfig.DAY_MS, 24, false).withTarget(0.001, 20, 50));
+        final Random random = new Random(21);
+        for (int i = 0; i < 700; i++)
+        {
+            final double sigma = i >= 600 && i < 640 ? 3 : 1;
+            harness.loose(0, 31, 0, T0 + i * MINUTE_MS, 10 + sigma * random.nextGaussian());
+        }
+        final java.util.List<DetectorHarness.Alert> raised = harness.raised(AlertKind.ANOMALY);
+        assertEquals(1, raised.size(), raised.toString());
+        assertEquals("variance", raised.get(0).anomalyKind());
+        assertEquals(0, raised.get(0).direction());
+        assertTrue(raised.get(0).score() < 20);
+    }
+
+    @Test
+    void shouldRestartASeriesWhoseElementTurnsUpElsewhereAndAnAnomalousOneOnAMove()
+    {
+        final DetectorHarness harness = new DetectorHarness(AnomalyConfig.DEFAULT).network(2, 1, 1);
+        final long id = DetectorHarness.elementId(0, 0, 0);
+        final int index = harness.topology.indexOf(id);
+        final Random random = new Random(22);
+        for (int i = 0; i < 30; i++)
+        {
+            harness.loose(index, id, 0, T0 + i * MINUTE_MS, 10 + random.nextGaussian());
+        }
+        // the same element, now routed to a site and region: a restart (without a topology update seen)
+        for (int i = 30; i < 60; i++)
+        {
+            harness.kpi(id, 0, T0 + i * MINUTE_MS, i == 59 ? 100 : 10 + random.nextGaussian());
+        }
+        assertTrue(Double.isNaN(harness.scores.get(30).expected()));
+        assertTrue(harness.scores.get(59).anomalous(), "the spike");
+        // an anomalous series moved by a topology update: restarted, its anomaly dropped without an alert
+        harness.event.type = MessageType.TOPOLOGY_UPDATE;
+        harness.event.elementIndex = index;
+        harness.event.previousSiteIndex = harness.topology.site(index);
+        harness.event.previousRegionIndex = harness.topology.region(index);
+        harness.event.siteIndex = harness.topology.indexOf(DetectorHarness.siteId(1, 0));
+        harness.event.regionIndex = harness.topology.indexOf(DetectorHarness.regionId(1));
+        harness.detector.onEvent(harness.event, 500, true);
+        assertEquals(0, harness.detector.stateHash());
+        // added nodes and unknown ones change nothing
+        harness.event.previousSiteIndex = -1;
+        harness.event.previousRegionIndex = -1;
+        harness.detector.onEvent(harness.event, 501, true);
+        harness.event.elementIndex = -1;
+        harness.detector.onEvent(harness.event, 502, true);
+        // and back outside any region
+        for (int i = 60; i < 65; i++)
+        {
+            harness.loose(index, id, 0, T0 + i * MINUTE_MS, 10);
+        }
+        assertEquals(1, harness.raised(AlertKind.ANOMALY).size());
+        assertEquals(0, harness.raised(AlertKind.MASS_EVENT).size());
+    }
+
+    @Test
+    void shouldRaiseAMassEventWithNothingHeldWhenTheRegionAlarmsEveryOnset()
+    {
+        final DetectorHarness harness = new DetectorHarness(AnomalyConfig.DEFAULT.withMass(0.2, 3, 100, 300_000))
+            .network(1, 1, 10);
+        final Random random = new Random(23);
+        for (int i = 0; i < 60; i++)
+        {
+            for (int e = 0; e < 10; e++)
+            {
+                final double shift = i >= 50 && e < 5 ? -40 : 0;
+                harness.kpi(DetectorHarness.elementId(0, 0, e), 1, T0 + i * MINUTE_MS + e * 100,
+                    100 + shift + 2 * random.nextGaussian());
+            }
+        }
+        final java.util.List<DetectorHarness.Alert> mass = harness.raised(AlertKind.MASS_EVENT);
+        assertEquals(1, mass.size());
+        assertEquals(-1, mass.get(0).direction());
+        assertEquals(3, mass.get(0).count());
+        assertEquals(0, mass.get(0).relatedIds().length, "every onset alarmed on its own before the mass formed");
+        assertEquals(3, harness.raised(AlertKind.ANOMALY).size());
+        assertEquals(2, harness.detector.attached());
+    }
 }
