@@ -57,6 +57,8 @@ public final class AnomalyDetector implements Stage
     static final double CUSUM_LIMIT = 12.0;
     static final long WEEK_MS = 7 * AnomalyConfig.DAY_MS;
     static final int REBASE_SAMPLES = 30;
+    static final double RELATIVE_RECOVERY = 0.3;
+    static final int AFTERMATH_SPANS = 6;
     static final double INTERVAL_ALPHA = 0.05;
     static final double REPEAT_ALPHA = 0.05;
     static final double MAX_REPEAT_RATE = 0.2;
@@ -98,6 +100,7 @@ public final class AnomalyDetector implements Stage
     private int[] onsetCount = new int[0];
     private int[] activeElements = new int[0];
     private boolean[] massActive = new boolean[0];
+    private long[] aftermathUntilMs = new long[0];
     private long[] massSinceMs = new long[0];
     private long[] massAttached = new long[0];
     private long[] massEvents = new long[0];
@@ -535,7 +538,10 @@ public final class AnomalyDetector implements Stage
         }
         else if (kind == AnomalyKind.LEVEL_SHIFT.ordinal())
         {
-            recovering = score < clearFactor * threshold;
+            // back under the clear level, or, after a long shift, far down from its peak: what remains then is the
+            // drift of the season while the baseline was held (the level settles there when it clears)
+            recovering = score < clearFactor * threshold ||
+                (t.activeSamples[s] >= REBASE_SAMPLES && score < RELATIVE_RECOVERY * t.peakScore[s]);
         }
         else
         {
@@ -581,8 +587,9 @@ public final class AnomalyDetector implements Stage
 
         final int key = 2 * region + (direction > 0 ? 0 : 1);
         boolean alerted = false;
-        if (massActive[key])
+        if (massActive[key] || massActive[key ^ 1] || timeMs < aftermathUntilMs[region])
         {
+            // part of a mass event, of one the other way, or of the recovery after one: the region alert covers it
             t.status[s] = SeriesTable.ATTACHED;
             attach(key, s);
         }
@@ -837,6 +844,7 @@ public final class AnomalyDetector implements Stage
         onsetCount = Arrays.copyOf(onsetCount, keys);
         activeElements = Arrays.copyOf(activeElements, keys);
         massActive = Arrays.copyOf(massActive, keys);
+        aftermathUntilMs = Arrays.copyOf(aftermathUntilMs, regions);
         massSinceMs = Arrays.copyOf(massSinceMs, keys);
         massAttached = Arrays.copyOf(massAttached, keys);
         massEvents = Arrays.copyOf(massEvents, keys);
@@ -1022,6 +1030,7 @@ public final class AnomalyDetector implements Stage
     private void clearMass(final int key, final long timeMs)
     {
         massActive[key] = false;
+        aftermathUntilMs[key / 2] = timeMs + AFTERMATH_SPANS * config.massSpanMs();
         onsetCount[key] = 0;
         massAlert(key, AlertAction.CLEAR, -1, timeMs, massAttached[key]);
     }

@@ -290,14 +290,4 @@ final class SeriesTable
         elementRegion[slot] = NONE;
         return slot;
     }
-
-    /**
-     * Bytes of state held per series and per element at the current capacity, for sizing.
-     *
-     * @return the capacity in series.
-     */
-    int capacity()
-    {
-        return elementId.length;
-    }
 }

@@ -7,15 +7,15 @@ import org.apache.commons.math3.special.Erf;
 
 /**
  * Tail quantiles of the standard normal distribution, for turning a target exceedance rate into a threshold in
- * standard deviations. Uses commons-math3's inverse complementary error function, which stays accurate far into
- * the tail (rates down to 1e-300), where {@code 1 - rate} would round to 1.
+ * standard deviations, with commons-math3's inverse complementary error function. Rates are clamped at
+ * {@link #MIN_RATE} (z = 7.9), below which its result loses precision; no detector threshold needs more.
  */
 public final class NormalTail
 {
     private static final double SQRT2 = Math.sqrt(2.0);
 
     /** The rate below which {@link #twoSided(double)} does not go. */
-    public static final double MIN_RATE = 1e-300;
+    public static final double MIN_RATE = 1e-15;
 
     private NormalTail()
     {
