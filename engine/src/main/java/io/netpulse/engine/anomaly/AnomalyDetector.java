@@ -653,13 +653,8 @@ public final class AnomalyDetector implements Stage
     private void deactivate(final int s, final long timeMs)
     {
         final SeriesTable t = table;
-        t.status[s] = SeriesTable.NORMAL;
+        watchAfresh(s);
         t.quiet[s] = 0;
-        t.persist[s] = 0;
-        t.varianceEw[s] = 1;
-        t.meanEw[s] = 0;
-        t.cusumUp[s] = 0;
-        t.cusumDown[s] = 0;
         final int direction = t.direction[s];
         final int region = t.regionIndex[s];
         if (direction != 0 && region >= 0)
@@ -672,6 +667,20 @@ public final class AnomalyDetector implements Stage
                 clearMass(key, timeMs);
             }
         }
+    }
+
+    /**
+     * A normal series with nothing building up: no persistence run, no drift sums, the score scatter at its prior.
+     */
+    private void watchAfresh(final int s)
+    {
+        final SeriesTable t = table;
+        t.status[s] = SeriesTable.NORMAL;
+        t.persist[s] = 0;
+        t.varianceEw[s] = 1;
+        t.meanEw[s] = 0;
+        t.cusumUp[s] = 0;
+        t.cusumDown[s] = 0;
     }
 
     private int massThreshold(final int region)
@@ -746,15 +755,10 @@ public final class AnomalyDetector implements Stage
         t.q95[s] = Z95;
         t.q99[s] = Z99;
         t.zTarget[s] = 0;
-        t.varianceEw[s] = 1;
-        t.meanEw[s] = 0;
         // a new series is assumed to repeat itself until it shows it does not: no stuck alarm on thin evidence
         t.repeatRate[s] = 1;
         t.stuckRun[s] = 0;
-        t.persist[s] = 0;
-        t.cusumUp[s] = 0;
-        t.cusumDown[s] = 0;
-        t.status[s] = SeriesTable.NORMAL;
+        watchAfresh(s);
         Arrays.fill(t.season, s * slots, (s + 1) * slots, 0f);
         Arrays.fill(t.week, s * t.weekSlots, (s + 1) * t.weekSlots, 0f);
         PairMoments.clear(t.siteMoments, s * PairMoments.SLOTS);
