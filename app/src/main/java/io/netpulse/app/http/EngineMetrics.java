@@ -197,6 +197,9 @@ public final class EngineMetrics
             cube, CubeStats::expiredValues);
         cubeCounter("netpulse_cube_rollups_total", "Hour and day buckets built by roll-up", cube,
             CubeStats::rollups);
+        cubeCounter("netpulse_cube_maintenance_waits_total",
+            "Times a cube writer paused because the maintainer's backlog was full", cube,
+            CubeStats::maintenanceWaits);
         cubeCounter("netpulse_cube_publications_total", "Cube states published for queries", cube,
             CubeStats::publications);
         cubeGauge("netpulse_cube_closed_cells", "Cells in closed cube buckets", cube, CubeStats::closedCells);

@@ -229,15 +229,17 @@ public final class Cube implements AutoCloseable
             }
             long publications = 0;
             long skipped = 0;
+            long waits = 0;
             for (final CubeUpdater updater : updaters)
             {
                 publications += updater.publications();
                 skipped += updater.skippedPublications();
+                waits += updater.maintainerWaits();
             }
             final CubeMaintainer maintainer = this.maintainer;
             return new CubeStats(states.length, events, values, late, closedCells, closedBytes, openCells, expired,
                 watermarkMs, maxEventTimeMs, publications, skipped, null == maintainer ? 0 : maintainer.backlog(),
-                null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors());
+                waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors());
         }
         finally
         {

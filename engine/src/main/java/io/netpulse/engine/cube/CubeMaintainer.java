@@ -32,6 +32,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final AtomicLong rollups = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
+    // Tests hold the maintainer here to play a starved or slow one.
+    volatile Runnable beforeTask;
 
     CubeMaintainer(final CubeConfig config)
     {
@@ -77,6 +79,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             }
             try
             {
+                final Runnable beforeTask = this.beforeTask;
+                if (null != beforeTask)
+                {
+                    beforeTask.run();
+                }
                 process(task);
             }
             catch (final Throwable ex)
@@ -296,6 +303,16 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     long backlog()
     {
         return submitted.get() - completed.get();
+    }
+
+    /**
+     * Whether the thread still takes work: false once closing has begun.
+     *
+     * @return true while running.
+     */
+    boolean isRunning()
+    {
+        return running && thread.isAlive();
     }
 
     /**

@@ -20,6 +20,7 @@ package io.netpulse.engine.cube;
  * @param publications         states published by the updaters.
  * @param skippedPublications  publications skipped because readers held every pooled state.
  * @param maintenanceBacklog   sealed buckets waiting for the maintainer.
+ * @param maintenanceWaits     times a writer paused because the maintainer's backlog was full.
  * @param rollups              hour and day buckets built.
  * @param maintenanceErrors    maintainer failures (each logged).
  */
@@ -37,6 +38,7 @@ public record CubeStats(
     long publications,
     long skippedPublications,
     long maintenanceBacklog,
+    long maintenanceWaits,
     long rollups,
     long maintenanceErrors)
 {

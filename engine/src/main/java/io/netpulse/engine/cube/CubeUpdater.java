@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The cube's writer: the stage that adds every data event's measures to the open minute bucket of the element
@@ -44,6 +45,11 @@ public final class CubeUpdater implements Stage
     private static final long MINUTE_MS = CubeConfig.MINUTE_MS;
     private static final int MAX_POOLED_STATES = 16;
     private static final int MAX_RETIRED = 64;
+    // Sealed minutes the maintainer may hold unprocessed before the writer waits for it: each is a whole minute's
+    // tables, so an unbounded backlog (a replay at full speed, a maintainer starved of CPU) would grow the heap
+    // until it runs out. The writer waits rather than the heap grows; the ring's backpressure does the rest.
+    static final int MAX_MAINTAINER_BACKLOG = 8;
+    private static final long MAINTAINER_WAIT_NS = 50_000;
 
     private final Cube cube;
     private final CubeShard shard;
@@ -74,6 +80,8 @@ public final class CubeUpdater implements Stage
     private long contentHash;
     private long publications;
     private long skippedPublications;
+    private long maintainerWaits;
+    private CubeMaintainer maintainer;
     private boolean dirty = true;
     private ShardView publishedView;
     private Directory directory = Directory.EMPTY;
@@ -359,7 +367,26 @@ public final class CubeUpdater implements Stage
             bucket.seal(++sealSeq, placements.view());
             sealedPending.addLast(bucket);
             sealedVersion++;
-            cube.maintainer().submit(shard, bucket, watermarkMs);
+            submit(bucket, watermarkMs);
+        }
+    }
+
+    private void submit(final OpenBucket bucket, final long watermarkMs)
+    {
+        CubeMaintainer maintainer = this.maintainer;
+        if (null == maintainer)
+        {
+            maintainer = cube.maintainer();
+            this.maintainer = maintainer;
+        }
+        maintainer.submit(shard, bucket, watermarkMs);
+        if (maintainer.backlog() > MAX_MAINTAINER_BACKLOG)
+        {
+            maintainerWaits++;
+            while (maintainer.backlog() > MAX_MAINTAINER_BACKLOG / 2 && maintainer.isRunning())
+            {
+                LockSupport.parkNanos(MAINTAINER_WAIT_NS);
+            }
         }
     }
 
@@ -571,6 +598,16 @@ public final class CubeUpdater implements Stage
     long publications()
     {
         return publications;
+    }
+
+    /**
+     * Times this writer waited for the maintainer to work its backlog down.
+     *
+     * @return the count.
+     */
+    long maintainerWaits()
+    {
+        return maintainerWaits;
     }
 
     /**
