@@ -61,7 +61,7 @@ public final class Bench
         final BenchResults.CorpusInfo corpusInfo = BenchResults.CorpusInfo.of(corpus);
         for (int i = 0; i < plan.warmUpRuns(); i++)
         {
-            final ThroughputPass pass = ThroughputPass.run(corpus, ThreadMode.FUSED, plan.settings(), List.of(),
+            final ThroughputPass pass = ThroughputPass.run(corpus, ThreadMode.FUSED, plan.settings(), List.of(), true,
                 false, null);
             say("warm-up %d/%d: %s events/s", i + 1, plan.warmUpRuns(), rate(pass.eventsPerSecond()));
         }
@@ -152,7 +152,8 @@ public final class Bench
         for (int i = 0; i < plan.runs(); i++)
         {
             System.gc();
-            final ThroughputPass pass = ThroughputPass.run(corpus, mode, plan.settings(), List.of(), 0 == i, baseline);
+            final ThroughputPass pass = ThroughputPass.run(corpus, mode, plan.settings(), List.of(), true, 0 == i,
+                baseline);
             passes.add(pass);
             say("%s pass %d/%d: %s events/s, %.3f bytes allocated/event, %d GCs", label, i + 1, plan.runs(),
                 rate(pass.eventsPerSecond()), pass.allocationBytesPerEvent(), pass.gcCollections());
@@ -181,7 +182,7 @@ public final class Bench
                 context -> new RegionServiceMinuteStage(computed));
             System.gc();
             final ThroughputPass pass = ThroughputPass.run(
-                corpus, ThreadMode.FUSED, plan.settings(), workload, false, null);
+                corpus, ThreadMode.FUSED, plan.settings(), workload, false, false, null);
             final EsperPeer.Run journaled = runPeer(esper, corpus, true);
             final EsperPeer.Run bare = runPeer(esper, corpus, false);
             final boolean same = computed.agrees(journaled.results()) && computed.agrees(bare.results());

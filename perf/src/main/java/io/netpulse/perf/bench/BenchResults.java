@@ -96,7 +96,8 @@ public record BenchResults(
      *
      * @param name             the peer.
      * @param corpus           the corpus both were fed.
-     * @param netpulse         netpulse's passes (fused, journal on, built-in stages plus the workload's stages).
+     * @param netpulse         netpulse's passes (fused, journal on, router plus the workload's stages; windows, anomaly
+     *                         detector and cube off, as the peer computes none of them).
      * @param peer             the peer's runs, journaling as netpulse does.
      * @param peerNoJournal    the peer's runs without a journal.
      * @param netpulseComputed what netpulse computed in its last pass.

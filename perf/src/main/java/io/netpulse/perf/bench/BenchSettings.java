@@ -8,6 +8,7 @@ import io.netpulse.engine.EngineBuilder;
 import io.netpulse.engine.ThreadMode;
 import io.netpulse.engine.WaitStrategyKind;
 import io.netpulse.engine.stage.StageFactory;
+import io.netpulse.engine.window.WindowConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * How the harness builds each engine it measures: always journaling (into a fresh directory per pass, deleted
- * afterwards), one publisher, every built-in stage.
+ * afterwards), one publisher, every built-in stage (the peer comparison excepted: see {@link #startEngine(ThreadMode,
+ * Path, List, boolean)}).
  *
  * @param waitStrategy how stage threads wait.
  * @param ringSize     event ring slots.
@@ -41,6 +43,23 @@ public record BenchSettings(
      */
     public Engine startEngine(final ThreadMode mode, final Path journal, final List<StageFactory> extraStages)
     {
+        return startEngine(mode, journal, extraStages, true);
+    }
+
+    /**
+     * Builds and starts an engine journaling into a new directory under {@link #dataRoot()}, with or without the
+     * built-in analytics after the router (windows, anomaly detector, cube): the peer comparison turns them off
+     * so that both sides compute the same workload, and only that.
+     *
+     * @param mode        thread mode.
+     * @param journal     the journal directory, which must not exist yet.
+     * @param extraStages stages added after the built-in ones.
+     * @param analytics   whether the built-in windows, anomaly detector and cube run.
+     * @return the running engine.
+     */
+    public Engine startEngine(
+        final ThreadMode mode, final Path journal, final List<StageFactory> extraStages, final boolean analytics)
+    {
         final EngineBuilder builder = Engine.builder()
             .threadMode(mode)
             .waitStrategy(waitStrategy)
@@ -50,6 +69,10 @@ public record BenchSettings(
         if (cpus.length > 0)
         {
             builder.pinThreads(cpus);
+        }
+        if (!analytics)
+        {
+            builder.windows(WindowConfig.DEFAULT.withEnabled(false)).anomaly(null).cube(null);
         }
         for (final StageFactory stage : extraStages)
         {

@@ -55,6 +55,7 @@ public record ThroughputPass(
      * @param mode          thread mode.
      * @param settings      engine settings.
      * @param extraStages   stages added after the built-in ones.
+     * @param analytics     whether the built-in windows, anomaly detector and cube run.
      * @param measureMemory whether to measure the footprint once drained (costs full collections).
      * @param baseline      footprint before the engine was built, subtracted; null when not measuring.
      * @return the pass.
@@ -64,13 +65,14 @@ public record ThroughputPass(
         final ThreadMode mode,
         final BenchSettings settings,
         final List<StageFactory> extraStages,
+        final boolean analytics,
         final boolean measureMemory,
         final MemoryFootprint baseline)
     {
         final Path journal = settings.passDirectory("throughput-" + mode);
         try
         {
-            final Engine engine = settings.startEngine(mode, journal, extraStages);
+            final Engine engine = settings.startEngine(mode, journal, extraStages, analytics);
             try (engine)
             {
                 final EventPublisher publisher = engine.newPublisher("bench");
