@@ -75,6 +75,17 @@ final class CellTable extends CellBlock
     CellTable(final int columns, final int cellCapacity, final int pairCapacity, final boolean tracked,
         final long epoch)
     {
+        this(columns, cellCapacity, pairCapacity, 0, tracked, epoch);
+    }
+
+    /**
+     * A table sized for what it is expected to hold.
+     *
+     * @param denseKeys room in the dense index: the small keys expected.
+     */
+    CellTable(final int columns, final int cellCapacity, final int pairCapacity, final int denseKeys,
+        final boolean tracked, final long epoch)
+    {
         super(columns, recordLength(columns) + 1, TABLE_PAIR_STRIDE, Math.max(16, cellCapacity),
             Math.max(16, pairCapacity));
         this.tracked = tracked;
@@ -86,6 +97,17 @@ final class CellTable extends CellBlock
         pairIndex = new int[pairIndexCapacity];
         pairIndexShift = 64 - Integer.numberOfTrailingZeros(pairIndexCapacity);
         logBaseEpoch = epoch;
+        denseIndex = new int[Math.min(DENSE_KEY_LIMIT, Math.max(0, denseKeys))];
+    }
+
+    /**
+     * Room in the dense index now.
+     *
+     * @return the slots.
+     */
+    int denseKeys()
+    {
+        return denseIndex.length;
     }
 
     private static int indexCapacityFor(final int entries)
@@ -554,7 +576,8 @@ final class CellTable extends CellBlock
         Mirror mirror = mirrors[slot];
         if (null == mirror)
         {
-            mirror = new Mirror(columns, cellCount, pairCount);
+            // as large as the table, which is sized for the minute, so the mirror does not grow by copies
+            mirror = new Mirror(columns, cellCapacity(), pairCapacity());
             mirrors[slot] = mirror;
         }
 

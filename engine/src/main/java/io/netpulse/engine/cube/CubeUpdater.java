@@ -63,6 +63,7 @@ public final class CubeUpdater implements Stage
     private final ArrayDeque<OpenBucket> sealedPending = new ArrayDeque<>();
     private final ArrayDeque<OpenBucket> retired = new ArrayDeque<>();
     private final ArrayDeque<OpenBucket> spare = new ArrayDeque<>();
+    private final TableSizes tableSizes = new TableSizes();
 
     private OpenBucket[] open = new OpenBucket[4];
     private int openCount;
@@ -334,7 +335,7 @@ public final class CubeUpdater implements Stage
         OpenBucket bucket = spare.pollFirst();
         if (null == bucket)
         {
-            bucket = new OpenBucket(startMs);
+            bucket = new OpenBucket(startMs, tableSizes);
         }
         else
         {

@@ -23,10 +23,12 @@ final class OpenBucket
     final CellTable[][] tables = new CellTable[Cuboid.count()][];
     private Slice[][] slotSlices = new Slice[0][];
     private Slice[] sealedSlices;
+    private final TableSizes sizes;
 
-    OpenBucket(final long startMs)
+    OpenBucket(final long startMs, final TableSizes sizes)
     {
         this.startMs = startMs;
+        this.sizes = sizes;
         for (int c = 0; c < tables.length; c++)
         {
             tables[c] = new CellTable[0];
@@ -54,8 +56,10 @@ final class OpenBucket
         {
             // Only the element tables are written per event and mirrored to readers; the coarser ones are filled
             // once, from the element tables, when the bucket is sealed.
-            table = new CellTable(MetricCatalog.columnsOf(tableId), INITIAL_CELLS, INITIAL_PAIRS,
-                cuboid == ELEMENT, epoch);
+            table = new CellTable(MetricCatalog.columnsOf(tableId),
+                Math.max(INITIAL_CELLS, sizes.cells(cuboid, tableId)),
+                Math.max(INITIAL_PAIRS, sizes.pairs(cuboid, tableId)),
+                sizes.denseKeys(cuboid, tableId), cuboid == ELEMENT, epoch);
             byTable[tableId] = table;
         }
         return table;
@@ -162,6 +166,10 @@ final class OpenBucket
             for (int m = 0; m < blocks.length; m++)
             {
                 final CellTable table = tables[c][m];
+                if (null != table)
+                {
+                    sizes.record(c, m, table);
+                }
                 blocks[m] = null == table || table.cellCount == 0 ? null : table;
             }
             slices[c] = new Slice(startMs, CubeConfig.MINUTE_MS, blocks);
