@@ -110,10 +110,33 @@ final class CubeMaintainer implements Runnable, AutoCloseable
                 final CellBlock block = sealed.byTable[m];
                 compacted[m] = null == block || block.cellCount == 0 ? null : block.compact();
             }
-            insert(shard.minutes.get(c), new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted));
+            final Slice minute = new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted);
+            insert(shard.minutes.get(c), minute);
+            foldIntoHour(shard, c, minute);
             maintain(shard, c, config.retention(Cuboid.get(c)), task.watermarkMs, sealed.startMs);
         }
         publish(shard, task.sealSeq);
+    }
+
+    /**
+     * Folds a closed minute into its hour, first filing the hour in progress if this minute is past it: minutes
+     * are sealed in time order, so that hour is complete.
+     */
+    private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
+    {
+        final HourInProgress hour = shard.hoursInProgress[cuboid];
+        final long hourStartMs = Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
+        if (HourInProgress.NONE != hour.startMs() && hour.startMs() != hourStartMs)
+        {
+            final long finishedMs = hour.startMs();
+            insert(shard.hours.get(cuboid), hour.finish());
+            shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
+            rollups.incrementAndGet();
+        }
+        if (hourStartMs > shard.builtHourMs[cuboid])
+        {
+            hour.fold(hourStartMs, minute);
+        }
     }
 
     private static void insert(final List<Slice> slices, final Slice slice)
@@ -127,9 +150,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     }
 
     /**
-     * Rolls and expires one cuboid's closed buckets for a watermark. An hour is built from its minutes as soon
-     * as it is complete: a minute after it has been sealed, and minutes are sealed in time order, so every minute
-     * of the hour is here and none can change. A day is built from its hours likewise. The finer buckets stay
+     * Rolls and expires one cuboid's closed buckets for a watermark. An hour is folded together minute by minute
+     * ({@link #foldIntoHour}) and filed once a later minute is sealed: minutes are sealed in time order, so every
+     * minute of the hour is in and none can change. A day is built from its hours when the same holds for it. The finer buckets stay
      * until their retention passes, so a query over whole hours or days reads one bucket per period, and one
      * over part of an hour still reads its minutes.
      *
@@ -141,8 +164,6 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final List<Slice> minutes = shard.minutes.get(cuboid);
         final List<Slice> hours = shard.hours.get(cuboid);
         final List<Slice> days = shard.days.get(cuboid);
-        shard.builtHourMs[cuboid] = build(minutes, hours, CubeConfig.HOUR_MS, sealedStartMs,
-            shard.builtHourMs[cuboid]);
         shard.builtDayMs[cuboid] = build(hours, days, CubeConfig.DAY_MS, sealedStartMs, shard.builtDayMs[cuboid]);
         dropBefore(minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(), shard.builtHourMs[cuboid]);
         dropBefore(hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
