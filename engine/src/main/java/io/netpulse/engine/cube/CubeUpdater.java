@@ -563,7 +563,9 @@ public final class CubeUpdater implements Stage
         {
             retired.pollFirst();
         }
-        while (spare.size() > 4)
+        // Keep as many as a full maintainer backlog takes: the heap held them at that peak anyway, and a burst
+        // (the hour's roll-up, a starved maintainer) would otherwise make new ones, each a whole minute's tables.
+        while (spare.size() > MAX_MAINTAINER_BACKLOG)
         {
             spare.pollLast();
         }
