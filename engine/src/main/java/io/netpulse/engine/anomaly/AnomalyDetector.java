@@ -815,6 +815,7 @@ public final class AnomalyDetector implements Stage
             PairMoments.clear(t.pairMoments, (slot * pairA.length + k) * PairMoments.SLOTS);
         }
         t.count[s] = 0;
+        t.lastTimeMs[s] = Long.MIN_VALUE;
     }
 
     private int siteSlot(final int siteIndex, final int metricId)
@@ -880,7 +881,8 @@ public final class AnomalyDetector implements Stage
             if (first || pairB[k] == metric)
             {
                 final int partner = t.find(slot, first ? pairB[k] : pairA[k]);
-                if (partner != SeriesTable.NONE && t.count[partner] > 0 && t.lastTimeMs[partner] > previousTimeMs &&
+                // (a restarted partner has no last sample: its time is Long.MIN_VALUE until it starts again)
+                if (partner != SeriesTable.NONE && t.lastTimeMs[partner] > previousTimeMs &&
                     Math.abs(timeMs - t.lastTimeMs[partner]) <= config.pairToleranceMs())
                 {
                     final double other = t.lastValue[partner];
