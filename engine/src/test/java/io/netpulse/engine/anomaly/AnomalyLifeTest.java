@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A series' life around moves, restarts and held alarms: what the region counts, which alarms are raised once.
@@ -157,11 +159,11 @@ class AnomalyLifeTest
         assertEquals(3, clear.get(0).count(), "the surge's own attached elements; the dip counts the other way");
         for (final long id : clear.get(0).relatedIds())
         {
-            assertEquals(false, id == dipping);
+            assertTrue(id != dipping);
         }
         for (final DetectorHarness.Alert alert : of(harness, AlertKind.ANOMALY, AlertAction.CLEAR))
         {
-            assertEquals(false, alert.elementId() == dipping, "an attached anomaly ends without an alert");
+            assertTrue(alert.elementId() != dipping, "an attached anomaly ends without an alert");
         }
     }
 
@@ -186,7 +188,7 @@ class AnomalyLifeTest
         assertEquals(1, clear.size());
         final long aftermathEndMs = clear.get(0).eventTimeMs() +
             AnomalyDetector.AFTERMATH_SPANS * AnomalyConfig.DEFAULT.massSpanMs();
-        assertEquals(true, T0 + 150 * MINUTE_MS < aftermathEndMs && T0 + 200 * MINUTE_MS > aftermathEndMs,
+        assertTrue(T0 + 150 * MINUTE_MS < aftermathEndMs && T0 + 200 * MINUTE_MS > aftermathEndMs,
             clear.toString());
         // the spike within the aftermath is the mass event's; the one after it alarms on its own
         final List<DetectorHarness.Alert> raised = of(harness, AlertKind.ANOMALY, AlertAction.RAISE);
@@ -195,6 +197,47 @@ class AnomalyLifeTest
         assertEquals(1, lateRaised.size(), raised.toString());
         assertEquals(T0 + 200 * MINUTE_MS + 800, lateRaised.get(0).eventTimeMs());
         assertEquals(4, harness.detector.attached(), "two held, one during the surge, one in its aftermath");
+    }
+
+    @Test
+    void shouldAttachAVarianceBurstToTheMassEventOnEitherWayButAlarmAStuckValue()
+    {
+        // thresholds of 20 scales: the bursts below alarm by their scatter, without a direction
+        final DetectorHarness harness = new DetectorHarness(AnomalyConfig.DEFAULT.withTarget(0.001, 20, 50))
+            .network(1, 1, 10);
+        final Random random = new Random(36);
+        for (int i = 0; i < 820; i++)
+        {
+            for (int e = 0; e < 10; e++)
+            {
+                final double surge = e < 6 && i >= 600 && i < 640 ? 80 : e < 6 && i >= 720 && i < 760 ? -80 : 0;
+                final double sigma = e == 9 && i >= 610 && i < 630 || e == 7 && i >= 730 && i < 750 ? 12 : 2;
+                final double value = e == 8 && i >= 610 && i < 630 ? 100.5 : 100 + surge + sigma * random.nextGaussian();
+                harness.kpi(DetectorHarness.elementId(0, 0, e), 1, T0 + i * MINUTE_MS + e * 100, value);
+            }
+        }
+        final long stuck = DetectorHarness.elementId(0, 0, 8);
+        final List<DetectorHarness.Alert> raised = of(harness, AlertKind.ANOMALY, AlertAction.RAISE);
+        assertEquals(7, raised.size(), "three quiet onsets each way and the stuck value: " + raised);
+        final List<DetectorHarness.Alert> stuckRaised = raised.stream().filter(a -> a.elementId() == stuck).toList();
+        assertEquals(1, stuckRaised.size());
+        assertEquals("stuck", stuckRaised.get(0).anomalyKind());
+        assertEquals(T0 + 620 * MINUTE_MS + 800, stuckRaised.get(0).eventTimeMs(), "the tenth repeat");
+
+        // each mass event lists its held elements, the one that turned anomalous during it, and the burst
+        final List<DetectorHarness.Alert> clear = of(harness, AlertKind.MASS_EVENT, AlertAction.CLEAR);
+        assertEquals(2, clear.size());
+        final long[] burst = {DetectorHarness.elementId(0, 0, 9), DetectorHarness.elementId(0, 0, 7)};
+        for (int k = 0; k < 2; k++)
+        {
+            final DetectorHarness.Alert over = clear.get(k);
+            assertEquals(k == 0 ? 1 : -1, over.direction());
+            assertEquals(4, over.count(), over.toString());
+            assertArrayEquals(new long[]{DetectorHarness.elementId(0, 0, 3), DetectorHarness.elementId(0, 0, 4),
+                DetectorHarness.elementId(0, 0, 5), burst[k]}, over.relatedIds());
+            // the burst alarmed by its scatter, under the threshold
+            assertTrue(over.relatedValues()[3] < 20, over.toString());
+        }
     }
 
     @Test
@@ -212,7 +255,7 @@ class AnomalyLifeTest
         assertEquals(1, raised.size());
         assertEquals(T0 + 8 * MINUTE_MS, raised.get(0).eventTimeMs());
         assertEquals(0, raised.get(0).relatedIds().length, "eight samples: seven site pairings");
-        assertEquals(false, raised.get(0).detail().contains("site"), raised.get(0).detail());
+        assertTrue(!raised.get(0).detail().contains("site"), raised.get(0).detail());
     }
 
     /**
@@ -258,7 +301,7 @@ class AnomalyLifeTest
             {
                 // held, then raised as it clears, before the span is over
                 assertEquals(clear.eventTimeMs(), raise.eventTimeMs());
-                assertEquals(true, raise.eventTimeMs() < T0 + 120 * MINUTE_MS, raise.toString());
+                assertTrue(raise.eventTimeMs() < T0 + 120 * MINUTE_MS, raise.toString());
             }
             else
             {
@@ -280,7 +323,7 @@ class AnomalyLifeTest
         {
             shifted[e - 3] = DetectorHarness.elementId(0, 0, e);
         }
-        assertEquals(java.util.Arrays.toString(shifted), java.util.Arrays.toString(mass.get(0).relatedIds()));
+        assertArrayEquals(shifted, mass.get(0).relatedIds());
         assertEquals(3, of(harness, AlertKind.ANOMALY, AlertAction.RAISE).size(), "the spikes, raised once each");
         assertEquals(5, harness.detector.attached());
     }
