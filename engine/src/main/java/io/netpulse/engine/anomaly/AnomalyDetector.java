@@ -578,18 +578,22 @@ public final class AnomalyDetector implements Stage
         t.cusumUp[s] = 0;
         t.cusumDown[s] = 0;
         final int region = t.regionIndex[s];
-        if (direction == 0 || region < 0)
+        // part of a mass event (either way) or of the recovery after one: the region alert covers it, a variance
+        // burst too (a surge and its end scatter the scores); a stuck value is the element's own fault
+        final boolean covered = region >= 0 && kind != AnomalyKind.STUCK.ordinal() &&
+            (massActive[2 * region] || massActive[2 * region + 1] || timeMs < aftermathUntilMs[region]);
+        if (!covered && (direction == 0 || region < 0))
         {
             t.status[s] = SeriesTable.RAISED;
             raise(s, timeMs, value, expected, score, threshold);
             return true;
         }
 
-        final int key = 2 * region + (direction > 0 ? 0 : 1);
+        // (an anomaly without a direction goes with the mass event down while there is one, else with the one up)
+        final int key = 2 * region + (direction < 0 || direction == 0 && massActive[2 * region + 1] ? 1 : 0);
         boolean alerted = false;
-        if (massActive[key] || massActive[key ^ 1] || timeMs < aftermathUntilMs[region])
+        if (covered)
         {
-            // part of a mass event, of one the other way, or of the recovery after one: the region alert covers it
             t.status[s] = SeriesTable.ATTACHED;
             attach(key, s);
         }
@@ -618,11 +622,14 @@ public final class AnomalyDetector implements Stage
             }
         }
 
-        final int slot = t.elementSlot[s];
-        final int[] active = direction > 0 ? t.activeUp : t.activeDown;
-        if (active[slot]++ == 0 && ++activeElements[key] >= massThreshold(region) && !massActive[key])
+        if (direction != 0)
         {
-            raiseMass(key, s, timeMs);
+            final int slot = t.elementSlot[s];
+            final int[] active = direction > 0 ? t.activeUp : t.activeDown;
+            if (active[slot]++ == 0 && ++activeElements[key] >= massThreshold(region) && !massActive[key])
+            {
+                raiseMass(key, s, timeMs);
+            }
         }
         return alerted;
     }
@@ -815,6 +822,7 @@ public final class AnomalyDetector implements Stage
             PairMoments.clear(t.pairMoments, (slot * pairA.length + k) * PairMoments.SLOTS);
         }
         t.count[s] = 0;
+        t.lastTimeMs[s] = Long.MIN_VALUE;
     }
 
     private int siteSlot(final int siteIndex, final int metricId)
@@ -880,7 +888,8 @@ public final class AnomalyDetector implements Stage
             if (first || pairB[k] == metric)
             {
                 final int partner = t.find(slot, first ? pairB[k] : pairA[k]);
-                if (partner != SeriesTable.NONE && t.count[partner] > 0 && t.lastTimeMs[partner] > previousTimeMs &&
+                // (a restarted partner has no last sample: its time is Long.MIN_VALUE until it starts again)
+                if (partner != SeriesTable.NONE && t.lastTimeMs[partner] > previousTimeMs &&
                     Math.abs(timeMs - t.lastTimeMs[partner]) <= config.pairToleranceMs())
                 {
                     final double other = t.lastValue[partner];
