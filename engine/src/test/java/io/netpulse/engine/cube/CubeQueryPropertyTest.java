@@ -329,6 +329,22 @@ class CubeQueryPropertyTest
                 final double next = result.rows().get(i).get(order);
                 assertTrue(Double.isNaN(next) || !Double.isNaN(previous), "NaN last: " + context);
             }
+            // the limited query names only the groups that can make the cut: the same rows as the head of the
+            // whole ordering
+            final List<CubeRow> whole = query.limit(CubeQuery.MAX_LIMIT).execute().rows();
+            for (int i = 0; i < result.rows().size(); i++)
+            {
+                final CubeRow row = result.rows().get(i);
+                final CubeRow full = whole.get(i);
+                for (final Dimension dimension : groupBy)
+                {
+                    assertEquals(full.value(dimension), row.value(dimension), "row " + i + ": " + context);
+                }
+                for (final Measure measure : Measure.values())
+                {
+                    assertEquals(full.get(measure), row.get(measure), measure + " row " + i + ": " + context);
+                }
+            }
         }
     }
 
