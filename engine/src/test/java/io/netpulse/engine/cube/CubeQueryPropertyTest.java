@@ -105,14 +105,6 @@ class CubeQueryPropertyTest
             add(scenario, Dimension.METRIC, metric);
         }
 
-        // the updater copies the topology's names for queries at most once per nodes/8 events (amortised over a bulk
-        // load); let it see enough events after the load that even a one-event scenario queries by every name
-        final int nodes = regions + site + element;
-        for (int i = 0; i <= nodes / 8 + 1; i++)
-        {
-            harness.flush();
-        }
-
         long clockMs = DAY_START + random.nextInt(60) * CubeConfig.MINUTE_MS;
         final long stepMs = Math.max(1, spanMinutes * CubeConfig.MINUTE_MS / Math.max(1, events));
         for (int i = 0; i < events; i++)
