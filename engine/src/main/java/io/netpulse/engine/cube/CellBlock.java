@@ -53,6 +53,12 @@ class CellBlock
     long[] pairs;
     int pairCount;
 
+    /**
+     * In a compact block, the pairs ordered by column: column c's pairs are {@code columnPairs[c]} to
+     * {@code columnPairs[c + 1]}, so a query reads only its metric's. Null in tables and their mirrors.
+     */
+    int[] columnPairs;
+
     CellBlock(final int columns, final int cellCapacity, final int pairCapacity)
     {
         this(columns, recordLength(columns), PAIR_STRIDE, cellCapacity, pairCapacity);
@@ -285,6 +291,41 @@ class CellBlock
     }
 
     /**
+     * Orders the pairs by column, keeping their order within a column, and notes where each column's start.
+     */
+    private void orderPairsByColumn()
+    {
+        final int[] starts = new int[columns + 1];
+        final int count = pairCount;
+        boolean ordered = true;
+        int previous = 0;
+        for (int j = 0; j < count; j++)
+        {
+            final int column = pairColumn(j);
+            starts[column + 1]++;
+            ordered &= column >= previous;
+            previous = column;
+        }
+        for (int c = 0; c < columns; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+        if (!ordered)
+        {
+            final long[] from = pairs;
+            final long[] to = new long[from.length];
+            final int[] next = Arrays.copyOf(starts, columns);
+            for (int j = 0; j < count; j++)
+            {
+                final int at = next[pairColumn(j)]++ * pairStride;
+                System.arraycopy(from, j * pairStride, to, at, pairStride);
+            }
+            pairs = to;
+        }
+        columnPairs = starts;
+    }
+
+    /**
      * A compact, exactly sized copy: what a closed bucket keeps.
      *
      * @return the copy.
@@ -293,6 +334,7 @@ class CellBlock
     {
         final CellBlock copy = new CellBlock(columns, cellCount, pairCount);
         copy.copyAll(this);
+        copy.orderPairsByColumn();
         return copy;
     }
 }

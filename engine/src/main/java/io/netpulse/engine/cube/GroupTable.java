@@ -266,12 +266,11 @@ final class GroupTable
         pairBucket[at] = bucket + LogHistogram.INDEX_OFFSET;
         pairCount[at] = count;
         pairs = at + 1;
-        histogramCounts[side][group] += count;
     }
 
     /**
-     * Files the histogram pairs added by group and side: call once, after the last {@link #addHistogram}, before
-     * {@link #percentiles}.
+     * Files the histogram pairs added by group and side, and totals each group's histogram counts: call once,
+     * after the last {@link #addHistogram}, before {@link #percentiles} or reading {@link #histogramCounts}.
      */
     void sortHistograms()
     {
@@ -303,11 +302,15 @@ final class GroupTable
         final long[] pairCount = this.pairCount;
         // scatter with start[run] as the run's next free place; afterwards start[run] is the run's end, which
         // is the next run's start: shift back by one run
+        final long[][] histogramCounts = this.histogramCounts;
         for (int i = 0; i < pairs; i++)
         {
-            final int at = start[pairRun[i]]++;
+            final int run = pairRun[i];
+            final int at = start[run]++;
             sortedBucket[at] = pairBucket[i];
-            sortedCount[at] = pairCount[i];
+            final long count = pairCount[i];
+            sortedCount[at] = count;
+            histogramCounts[run & 1][run >>> 1] += count;
         }
         System.arraycopy(start, 0, start, 1, runs);
         start[0] = 0;

@@ -774,6 +774,20 @@ final class QueryExecutor
 
     private void scanPairs(final CellBlock block, final int column, final int side, final int[] groupOf)
     {
+        final int[] columnPairs = block.columnPairs;
+        if (null != columnPairs)
+        {
+            // a compact block: this column's pairs only
+            for (int j = columnPairs[column], end = columnPairs[column + 1]; j < end; j++)
+            {
+                final int group = groupOf[block.pairCell(j)];
+                if (group >= 0)
+                {
+                    groups.addHistogram(group, side, block.pairBucket(j), block.pairCountOf(j));
+                }
+            }
+            return;
+        }
         for (int j = 0, pairs = block.pairCount; j < pairs; j++)
         {
             final int group = groupOf[block.pairCell(j)];

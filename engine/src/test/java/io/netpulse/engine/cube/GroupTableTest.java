@@ -104,6 +104,8 @@ class GroupTableTest
         first.counts[0][0] = 9;
         first.addHistogram(0, 0, 100, 4);
         assertEquals(stamp, first.memoStamp(1, 2, 16), "same key part, same memo");
+        first.sortHistograms();
+        assertEquals(4, first.histogramCounts[0][0]);
         first.release();
 
         final GroupTable second = GroupTable.acquire();
