@@ -141,7 +141,8 @@ class FeedServerTest
             final long garbageSent = garbage.get(60, TimeUnit.SECONDS);
             assertTrue(garbageSent > 0, "the garbage sender was cut off before it had sent everything");
             await(() -> server.closed(FeedCloseReason.STALLED_FRAME) == 1, 20_000, "the stalled sender to go");
-            assertTrue(stalled.isClosedByServer());
+            // the client sees the close when its reader thread next reads: after the server has counted it
+            await(stalled::isClosedByServer, 5_000, "the stalled sender to see the close");
             stalled.close();
 
             assertEquals(1, server.closed(FeedCloseReason.GARBAGE));
