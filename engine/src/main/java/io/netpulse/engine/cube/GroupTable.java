@@ -36,7 +36,9 @@ final class GroupTable
 
     long[] his = new long[INITIAL_GROUPS];
     long[] los = new long[INITIAL_GROUPS];
-    private int[] index = new int[2 * INITIAL_GROUPS];
+    // the open-addressing index, a slot per three longs (lo, hi, group + 1; 0: empty), so a probe reads one line
+    private long[] index = new long[3 * 2 * INITIAL_GROUPS];
+    private int slots = 2 * INITIAL_GROUPS;
     private int shift = 64 - 7;
     int size;
 
@@ -85,7 +87,7 @@ final class GroupTable
      */
     void release()
     {
-        if (his.length > MAX_KEPT || pairRun.length > MAX_KEPT || sortedBucket.length > MAX_KEPT ||
+        if (his.length > MAX_KEPT || index.length > 6 * MAX_KEPT || pairRun.length > MAX_KEPT || sortedBucket.length > MAX_KEPT ||
             memoStamps.length > MAX_KEPT)
         {
             return;
@@ -166,19 +168,20 @@ final class GroupTable
      */
     int groupOf(final long hi, final long lo)
     {
-        final int[] index = this.index;
-        final int mask = index.length - 1;
+        final long[] index = this.index;
+        final int mask = slots - 1;
         int slot = (int)(((lo ^ (hi * 0xC2B2AE3D27D4EB4FL)) * HASH_MULTIPLIER) >>> shift);
         while (true)
         {
-            final int entry = index[slot];
+            final int at = slot * 3;
+            final long entry = index[at + 2];
             if (0 == entry)
             {
                 break;
             }
-            if (los[entry - 1] == lo && his[entry - 1] == hi)
+            if (index[at] == lo && index[at + 1] == hi)
             {
-                return entry - 1;
+                return (int)entry - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -200,13 +203,16 @@ final class GroupTable
             maxs[side][group] = Double.NEGATIVE_INFINITY;
         }
         size = group + 1;
-        if (size * 2 > index.length)
+        if (size * 2 > slots)
         {
-            rehash(index.length * 2);
+            rehash(slots * 2);
         }
         else
         {
-            index[freeSlot] = group + 1;
+            final int at = freeSlot * 3;
+            index[at] = lo;
+            index[at + 1] = hi;
+            index[at + 2] = group + 1;
         }
         return group;
     }
@@ -228,19 +234,24 @@ final class GroupTable
 
     private void rehash(final int capacity)
     {
-        final int[] index = new int[capacity];
+        final long[] index = new long[3 * capacity];
         final int shift = 64 - Integer.numberOfTrailingZeros(capacity);
         final int mask = capacity - 1;
         for (int group = 0; group < size; group++)
         {
-            int slot = (int)(((los[group] ^ (his[group] * 0xC2B2AE3D27D4EB4FL)) * HASH_MULTIPLIER) >>> shift);
-            while (0 != index[slot])
+            final long lo = los[group];
+            final long hi = his[group];
+            int slot = (int)(((lo ^ (hi * 0xC2B2AE3D27D4EB4FL)) * HASH_MULTIPLIER) >>> shift);
+            while (0 != index[slot * 3 + 2])
             {
                 slot = (slot + 1) & mask;
             }
-            index[slot] = group + 1;
+            index[slot * 3] = lo;
+            index[slot * 3 + 1] = hi;
+            index[slot * 3 + 2] = group + 1;
         }
         this.index = index;
+        this.slots = capacity;
         this.shift = shift;
     }
 

@@ -52,8 +52,8 @@ class CubePartsTest
     }
 
     /**
-     * A compact copy holds the same cells in the same order, and the same pairs ordered by column (each column's
-     * in the table's order) between the column bounds it notes.
+     * A compact copy holds the same cells in the same order, and the same pairs ordered by column, then cell (each
+     * cell's in the table's order), between the column bounds it notes.
      */
     private static void assertCompactOf(final CellBlock table, final CellBlock compact)
     {
@@ -76,15 +76,18 @@ class CubePartsTest
         for (int c = 0; c < table.columns; c++)
         {
             assertEquals(at, compact.columnPairs[c], "column " + c + " starts");
-            for (int j = 0; j < table.pairCount; j++)
+            for (int cell = 0; cell < table.cellCount; cell++)
             {
-                if (table.pairColumn(j) == c)
+                for (int j = 0; j < table.pairCount; j++)
                 {
-                    assertEquals(c, compact.pairColumn(at));
-                    assertEquals(table.pairCell(j), compact.pairCell(at));
-                    assertEquals(table.pairBucket(j), compact.pairBucket(at));
-                    assertEquals(table.pairCountOf(j), compact.pairCountOf(at));
-                    at++;
+                    if (table.pairColumn(j) == c && table.pairCell(j) == cell)
+                    {
+                        assertEquals(c, compact.pairColumn(at));
+                        assertEquals(cell, compact.pairCell(at));
+                        assertEquals(table.pairBucket(j), compact.pairBucket(at));
+                        assertEquals(table.pairCountOf(j), compact.pairCountOf(at));
+                        at++;
+                    }
                 }
             }
         }
