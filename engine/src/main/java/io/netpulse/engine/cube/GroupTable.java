@@ -10,15 +10,18 @@ import java.util.Arrays;
  * (0: the range asked for, 1: the comparison baseline) the merged measures. Used by one query thread, and kept
  * by it for its next query ({@link #acquire()}, {@link #release()}), so a query allocates no tables of its own.
  * <p>
- * Histogram counts are not merged into a map as they are scanned: each cell's pair is appended as it is (group
- * and side, bucket, count), and {@link #sortHistograms()} then files them by group and side with one counting
- * pass. A group's percentiles sort only its own few pairs by bucket, and only for the groups that need them:
+ * Histogram counts are not merged into a map as they are scanned: a scan notes, per cell, the run of the block's
+ * pairs that hold the cell's buckets for the column asked for (a compact block keeps a cell's pairs together; a
+ * writer's block gives runs of one pair), and {@link #sortHistograms()} copies the runs' pairs, in the order noted,
+ * into one stretch per group and side (a counting pass, then a copy). A group's percentiles then count its
+ * stretch into a dense array over its buckets and walk it from the nearer end, only for the groups that need
+ * them:
  * <pre>
- *   appended:  pairRun[i] = group * 2 + side | pairBucket[i] = bucket + INDEX_OFFSET | pairCount[i]
- *   filed:     runStart[run] .. runStart[run + 1] index the run's pairs in sortedBucket, sortedCount
+ *   noted:  runKey[r] = group * 2 + side | runBlock[r] = block id | runFrom[r] .. runTo[r] = its pairs
+ *   filed:  groupPairs[g * 2 + side] .. groupPairs[g * 2 + side + 1] index the group's filedBuckets, filedCounts
  * </pre>
- * The same bucket may appear more than once in a run; the quantile walk over buckets in order crosses a rank in
- * the same bucket either way, so the answer is the merged histogram's.
+ * The same bucket may appear in more than one run; the dense array merges them, so the answer is the merged
+ * histogram's.
  */
 final class GroupTable
 {
@@ -47,15 +50,17 @@ final class GroupTable
     final double[][] mins = new double[2][INITIAL_GROUPS];
     final double[][] maxs = new double[2][INITIAL_GROUPS];
     final double[][] sumSquares = new double[2][INITIAL_GROUPS];
-    final long[][] histogramCounts = new long[2][INITIAL_GROUPS];
 
-    private int[] pairRun = new int[INITIAL_PAIRS];
-    private int[] pairBucket = new int[INITIAL_PAIRS];
-    private long[] pairCount = new long[INITIAL_PAIRS];
-    private int pairs;
-    private int[] runStart = new int[2 * INITIAL_GROUPS + 1];
-    private int[] sortedBucket = new int[0];
-    private long[] sortedCount = new long[0];
+    private int[] runKey = new int[INITIAL_PAIRS];
+    private int[] runBlock = new int[INITIAL_PAIRS];
+    private int[] runFrom = new int[INITIAL_PAIRS];
+    private int[] runTo = new int[INITIAL_PAIRS];
+    private int runs;
+    private CellBlock[] blocks = new CellBlock[16];
+    private int blockCount;
+    private int[] groupPairs = new int[2 * INITIAL_GROUPS + 1];
+    private int[] filedBuckets = new int[0];
+    private long[] filedCounts = new long[0];
     private long[] sortScratch = new long[64];
     private long[] denseScratch = new long[DENSE_RANGE];
 
@@ -87,8 +92,8 @@ final class GroupTable
      */
     void release()
     {
-        if (his.length > MAX_KEPT || index.length > 6 * MAX_KEPT || pairRun.length > MAX_KEPT || sortedBucket.length > MAX_KEPT ||
-            memoStamps.length > MAX_KEPT)
+        if (his.length > MAX_KEPT || index.length > 6 * MAX_KEPT || runKey.length > MAX_KEPT ||
+            memoStamps.length > MAX_KEPT || filedBuckets.length > MAX_KEPT)
         {
             return;
         }
@@ -104,10 +109,11 @@ final class GroupTable
             Arrays.fill(counts[side], 0, size, 0);
             Arrays.fill(sums[side], 0, size, 0);
             Arrays.fill(sumSquares[side], 0, size, 0);
-            Arrays.fill(histogramCounts[side], 0, size, 0);
         }
         size = 0;
-        pairs = 0;
+        runs = 0;
+        Arrays.fill(blocks, 0, blockCount, null);
+        blockCount = 0;
         // a new query's keys mean other groups: no memo entry of the last query may match
         nextStamp();
     }
@@ -228,7 +234,6 @@ final class GroupTable
             mins[side] = Arrays.copyOf(mins[side], capacity);
             maxs[side] = Arrays.copyOf(maxs[side], capacity);
             sumSquares[side] = Arrays.copyOf(sumSquares[side], capacity);
-            histogramCounts[side] = Arrays.copyOf(histogramCounts[side], capacity);
         }
     }
 
@@ -256,75 +261,96 @@ final class GroupTable
     }
 
     /**
-     * Adds a histogram bucket's count to a group.
+     * Adds a run of a block's histogram pairs to a group: pairs {@code from} to {@code to} of the block, each a
+     * bucket and count of one column that the query reads.
      *
-     * @param group  the group.
-     * @param side   0 or 1.
-     * @param bucket histogram bucket.
-     * @param count  values in it.
+     * @param group the group.
+     * @param side  0 or 1.
+     * @param block the block; held until the table is released.
+     * @param from  first pair.
+     * @param to    past the last pair.
      */
-    void addHistogram(final int group, final int side, final int bucket, final long count)
+    void addRun(final int group, final int side, final CellBlock block, final int from, final int to)
     {
-        final int at = pairs;
-        if (at == pairRun.length)
+        int id = blockCount - 1;
+        if (id < 0 || blocks[id] != block)
+        {
+            if (blockCount == blocks.length)
+            {
+                blocks = Arrays.copyOf(blocks, blockCount * 2);
+            }
+            id = blockCount++;
+            blocks[id] = block;
+        }
+        final int at = runs;
+        if (at == runKey.length)
         {
             final int capacity = at * 2;
-            pairRun = Arrays.copyOf(pairRun, capacity);
-            pairBucket = Arrays.copyOf(pairBucket, capacity);
-            pairCount = Arrays.copyOf(pairCount, capacity);
+            runKey = Arrays.copyOf(runKey, capacity);
+            runBlock = Arrays.copyOf(runBlock, capacity);
+            runFrom = Arrays.copyOf(runFrom, capacity);
+            runTo = Arrays.copyOf(runTo, capacity);
         }
-        pairRun[at] = group * 2 + side;
-        pairBucket[at] = bucket + LogHistogram.INDEX_OFFSET;
-        pairCount[at] = count;
-        pairs = at + 1;
+        runKey[at] = group * 2 + side;
+        runBlock[at] = id;
+        runFrom[at] = from;
+        runTo[at] = to;
+        runs = at + 1;
     }
 
     /**
-     * Files the histogram pairs added by group and side, and totals each group's histogram counts: call once,
-     * after the last {@link #addHistogram}, before {@link #percentiles} or reading {@link #histogramCounts}.
+     * Files the histogram pairs by group and side: call once, after the last {@link #addRun}, before
+     * {@link #percentiles}. The runs are counted by group, then copied in the order they were noted (each a
+     * stretch of a block, read in the block's order) into one stretch per group, laid out in group order.
      */
     void sortHistograms()
     {
-        final int runs = 2 * size;
-        if (runStart.length < runs + 1)
+        final int keys = 2 * size;
+        if (groupPairs.length < keys + 1)
         {
-            runStart = new int[Math.max(runs + 1, runStart.length * 2)];
+            groupPairs = new int[Math.max(keys + 1, groupPairs.length * 2)];
         }
-        final int[] start = runStart;
-        Arrays.fill(start, 0, runs + 1, 0);
-        final int pairs = this.pairs;
-        final int[] pairRun = this.pairRun;
-        for (int i = 0; i < pairs; i++)
+        final int[] start = groupPairs;
+        Arrays.fill(start, 0, keys + 1, 0);
+        final int runs = this.runs;
+        final int[] runKey = this.runKey;
+        final int[] runFrom = this.runFrom;
+        final int[] runTo = this.runTo;
+        for (int r = 0; r < runs; r++)
         {
-            start[pairRun[i] + 1]++;
+            start[runKey[r] + 1] += runTo[r] - runFrom[r];
         }
-        for (int run = 0; run < runs; run++)
+        for (int k = 0; k < keys; k++)
         {
-            start[run + 1] += start[run];
+            start[k + 1] += start[k];
         }
-        if (sortedBucket.length < pairs)
+        final int pairs = start[keys];
+        if (filedBuckets.length < pairs)
         {
-            sortedBucket = new int[Math.max(pairs, sortedBucket.length * 2)];
-            sortedCount = new long[sortedBucket.length];
+            filedBuckets = new int[Math.max(pairs, filedBuckets.length * 2)];
+            filedCounts = new long[filedBuckets.length];
         }
-        final int[] sortedBucket = this.sortedBucket;
-        final long[] sortedCount = this.sortedCount;
-        final int[] pairBucket = this.pairBucket;
-        final long[] pairCount = this.pairCount;
-        // scatter with start[run] as the run's next free place; afterwards start[run] is the run's end, which
-        // is the next run's start: shift back by one run
-        final long[][] histogramCounts = this.histogramCounts;
-        for (int i = 0; i < pairs; i++)
+        final int[] buckets = filedBuckets;
+        final long[] counts = filedCounts;
+        // start[key] serves as the key's next free place, which leaves it at the next key's start: shift back
+        for (int r = 0; r < runs; r++)
         {
-            final int run = pairRun[i];
-            final int at = start[run]++;
-            sortedBucket[at] = pairBucket[i];
-            final long count = pairCount[i];
-            sortedCount[at] = count;
-            histogramCounts[run & 1][run >>> 1] += count;
+            final CellBlock block = blocks[runBlock[r]];
+            final long[] source = block.pairs;
+            final int stride = block.pairStride;
+            final int key = runKey[r];
+            int at = start[key];
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++, at++)
+            {
+                buckets[at] = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
+                counts[at] = source[j * stride + 1];
+            }
+            start[key] = at;
         }
-        System.arraycopy(start, 0, start, 1, runs);
+        System.arraycopy(start, 0, start, 1, keys);
         start[0] = 0;
+        Arrays.fill(blocks, 0, blockCount, null);
+        blockCount = 0;
     }
 
     /**
@@ -333,71 +359,111 @@ final class GroupTable
      *
      * @param group     the group.
      * @param side      0 or 1.
-     * @param quantiles the quantiles wanted, in ascending order.
+     * @param quantiles the quantiles wanted.
      * @param into      receives the estimates, or NaN (at least {@code quantiles.length} long).
      */
     void percentiles(final int group, final int side, final double[] quantiles, final double[] into)
     {
         Arrays.fill(into, 0, quantiles.length, Double.NaN);
-        final int run = group * 2 + side;
-        final int from = runStart[run];
-        final int length = runStart[run + 1] - from;
+        final int key = group * 2 + side;
+        final int from = groupPairs[key];
+        final int to = groupPairs[key + 1];
         final long total = counts[side][group];
-        if (length == 0 || total <= 0 || histogramCounts[side][group] != total)
+        if (from == to || total <= 0)
         {
             return;
         }
-        final int[] sortedBucket = this.sortedBucket;
-        final long[] sortedCount = this.sortedCount;
+        final int[] buckets = filedBuckets;
+        final long[] pairCounts = filedCounts;
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
-        for (int i = from, to = from + length; i < to; i++)
+        long histogramTotal = 0;
+        for (int i = from; i < to; i++)
         {
-            low = Math.min(low, sortedBucket[i]);
-            high = Math.max(high, sortedBucket[i]);
+            low = Math.min(low, buckets[i]);
+            high = Math.max(high, buckets[i]);
+            histogramTotal += pairCounts[i];
+        }
+        if (histogramTotal != total)
+        {
+            return;
         }
         final double min = mins[side][group];
         final double max = maxs[side][group];
         if (high - low < DENSE_RANGE)
         {
-            // count per bucket in a dense array over the run's span, walk it in order, and leave it zeroed
-            final long[] dense = denseScratch;
-            for (int i = from, to = from + length; i < to; i++)
+            dense(from, to, low, high, total, quantiles, min, max, into);
+        }
+        else
+        {
+            sorted(from, to, total, quantiles, min, max, into);
+        }
+    }
+
+    /**
+     * The quantiles from a dense array of a group's bucket counts, each walked from the nearer end (a p99 from
+     * the top), leaving the array zeroed.
+     */
+    private void dense(final int from, final int to, final int low, final int high, final long total,
+        final double[] quantiles, final double min, final double max, final double[] into)
+    {
+        final long[] dense = denseScratch;
+        final int[] buckets = filedBuckets;
+        final long[] pairCounts = filedCounts;
+        for (int i = from; i < to; i++)
+        {
+            dense[buckets[i] - low] += pairCounts[i];
+        }
+        final int span = high - low;
+        for (int q = 0; q < quantiles.length; q++)
+        {
+            final long rank = rank(quantiles[q], total);
+            int b;
+            if (quantiles[q] < 0.5)
             {
-                dense[sortedBucket[i] - low] += sortedCount[i];
-            }
-            final int span = high - low + 1;
-            int q = 0;
-            long rank = rank(quantiles[0], total);
-            long seen = 0;
-            for (int b = 0; b < span; b++)
-            {
-                seen += dense[b];
-                dense[b] = 0;
-                while (q < quantiles.length && seen >= rank)
+                // the first bucket whose running count reaches the rank
+                b = 0;
+                long seen = dense[0];
+                while (seen < rank)
                 {
-                    into[q] = estimate(b + low, min, max);
-                    if (++q < quantiles.length)
-                    {
-                        rank = rank(quantiles[q], total);
-                    }
+                    seen += dense[++b];
                 }
             }
-            for (; q < quantiles.length; q++)
+            else
             {
-                into[q] = max;
+                // the same bucket from the top: step down while the buckets below still reach the rank
+                b = span;
+                long below = total - dense[span];
+                while (below >= rank)
+                {
+                    below -= dense[--b];
+                }
             }
-            return;
+            into[q] = estimate(b + low, min, max);
         }
+        for (int i = from; i < to; i++)
+        {
+            dense[buckets[i] - low] = 0;
+        }
+    }
 
+    /**
+     * The quantiles of a group whose buckets span too widely for the dense array: its pairs sorted by bucket.
+     */
+    private void sorted(final int from, final int to, final long total, final double[] quantiles,
+        final double min, final double max, final double[] into)
+    {
+        final int length = to - from;
         if (sortScratch.length < length)
         {
             sortScratch = new long[Math.max(length, sortScratch.length * 2)];
         }
         final long[] order = sortScratch;
+        final int[] buckets = filedBuckets;
+        final long[] pairCounts = filedCounts;
         for (int i = 0; i < length; i++)
         {
-            order[i] = ((long)sortedBucket[from + i] << 32) | i;
+            order[i] = ((long)buckets[from + i] << 32) | i;
         }
         Arrays.sort(order, 0, length);
         for (int q = 0; q < quantiles.length; q++)
@@ -408,7 +474,7 @@ final class GroupTable
             for (int i = 0; i < length; i++)
             {
                 final long entry = order[i];
-                seen += sortedCount[from + (int)entry];
+                seen += pairCounts[from + (int)entry];
                 if (seen >= rank)
                 {
                     estimate = estimate((int)(entry >>> 32), min, max);

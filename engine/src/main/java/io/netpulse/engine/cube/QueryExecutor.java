@@ -774,16 +774,29 @@ final class QueryExecutor
 
     private void scanPairs(final CellBlock block, final int column, final int side, final int[] groupOf)
     {
+        final GroupTable groups = this.groups;
         final int[] columnPairs = block.columnPairs;
         if (null != columnPairs)
         {
-            // a compact block: this column's pairs only
-            for (int j = columnPairs[column], end = columnPairs[column + 1]; j < end; j++)
+            // a compact block: this column's pairs only, each cell's together: one run per cell
+            final long[] pairs = block.pairs;
+            final int stride = block.pairStride;
+            final int shift = LogHistogram.INDEX_BITS + CellBlock.COLUMN_BITS;
+            int j = columnPairs[column];
+            final int end = columnPairs[column + 1];
+            while (j < end)
             {
-                final int group = groupOf[block.pairCell(j)];
+                final int cell = (int)(pairs[j * stride] >>> shift);
+                final int from = j;
+                do
+                {
+                    j++;
+                }
+                while (j < end && (int)(pairs[j * stride] >>> shift) == cell);
+                final int group = groupOf[cell];
                 if (group >= 0)
                 {
-                    groups.addHistogram(group, side, block.pairBucket(j), block.pairCountOf(j));
+                    groups.addRun(group, side, block, from, j);
                 }
             }
             return;
@@ -793,7 +806,7 @@ final class QueryExecutor
             final int group = groupOf[block.pairCell(j)];
             if (group >= 0 && block.pairColumn(j) == column)
             {
-                groups.addHistogram(group, side, block.pairBucket(j), block.pairCountOf(j));
+                groups.addRun(group, side, block, j, j + 1);
             }
         }
     }
