@@ -103,7 +103,27 @@ final class GroupTable
 
     private void clear()
     {
-        Arrays.fill(index, 0);
+        if (size * 8 < slots)
+        {
+            // a few groups in a large index: take them out one by one, newest first, so that each is found
+            // along the probe path it was placed by (every slot on it holds an older group)
+            final int mask = slots - 1;
+            for (int group = size - 1; group >= 0; group--)
+            {
+                int slot = (int)(((los[group] ^ (his[group] * 0xC2B2AE3D27D4EB4FL)) * HASH_MULTIPLIER) >>> shift);
+                while (index[slot * 3 + 2] != group + 1)
+                {
+                    slot = (slot + 1) & mask;
+                }
+                index[slot * 3] = 0;
+                index[slot * 3 + 1] = 0;
+                index[slot * 3 + 2] = 0;
+            }
+        }
+        else
+        {
+            Arrays.fill(index, 0);
+        }
         for (int side = 0; side < 2; side++)
         {
             Arrays.fill(counts[side], 0, size, 0);

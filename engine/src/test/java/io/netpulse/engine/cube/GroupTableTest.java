@@ -109,6 +109,27 @@ class GroupTableTest
     }
 
     @Test
+    void aKeptTableEmptiedGroupByGroupOrWholeFindsNoOldKey()
+    {
+        for (final int groups : new int[]{5000, 3, 700})
+        {
+            // a large query grows the index; the next, smaller ones empty it group by group
+            final GroupTable table = GroupTable.acquire();
+            for (int g = 0; g < groups; g++)
+            {
+                assertEquals(g, table.groupOf(g % 3, g * 31L));
+            }
+            table.release();
+        }
+        final GroupTable table = GroupTable.acquire();
+        assertEquals(0, table.size);
+        assertEquals(0, table.groupOf(1, 31));
+        assertEquals(1, table.groupOf(2, 62));
+        assertEquals(0, table.groupOf(1, 31));
+        table.release();
+    }
+
+    @Test
     void aKeptTableStartsEmptyAndForgetsItsMemo()
     {
         final GroupTable first = GroupTable.acquire();
