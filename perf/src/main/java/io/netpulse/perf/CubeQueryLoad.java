@@ -38,9 +38,10 @@ import java.util.function.Function;
  * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
- * [--journal DIR] [--mode fused|pipelined] [--modes saturating,paced] [--query-rate R] [--solo N] [--jfr FILE]}.
+ * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]}.
  * <p>
- * The query phases, each followed by a phase of ingest alone: {@code saturating}, the query threads issuing
+ * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
+ * threads issuing
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
  * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
@@ -87,7 +88,7 @@ public final class CubeQueryLoad
         String heap = "8g";
         Path journal = null;
         String mode = "fused";
-        String modes = "saturating,paced";
+        String modes = "paced,saturating";
         double rate = 5;
         int solo = 0;
         String jfr = null;
@@ -334,9 +335,10 @@ public final class CubeQueryLoad
             System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with them %,.0f, without " +
                 "again %,.0f: ratio %.3f%n", phase.before, phase.during, phase.after, phase.ratio());
             System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average; GC %d ms " +
-                "during the phase; load average %.2f at its end%n", all.getTotalCount(), phaseNs / 1e9,
+                "during the phase; load average %.2f at its end; cube maintenance backlog %d sealed minutes at its " +
+                "start, %d at its end%n", all.getTotalCount(), phaseNs / 1e9,
                 all.getTotalCount() / (phaseNs / 1e9), (double)phase.cells / Math.max(1, all.getTotalCount()),
-                phase.gcMs, phase.loadAverage);
+                phase.gcMs, phase.loadAverage, phase.backlogBefore, phase.backlogAfter);
             if (phase.ratePerThread > 0)
             {
                 System.out.println("(paced: latency counted from each query's scheduled start, so a query that " +
@@ -371,6 +373,8 @@ public final class CubeQueryLoad
         long cells;
         long gcMs;
         double loadAverage;
+        long backlogBefore;
+        long backlogAfter;
 
         Phase(final double ratePerThread, final int kinds)
         {
@@ -474,11 +478,13 @@ public final class CubeQueryLoad
             threads.add(query);
         }
         final long gcBefore = gcMillis();
+        phase.backlogBefore = cube.stats().maintenanceBacklog();
         for (final Thread thread : threads)
         {
             thread.start();
         }
         phase.during = ingestRate(feeder, phaseNs);
+        phase.backlogAfter = cube.stats().maintenanceBacklog();
         phase.loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         querying.set(false);
         for (final Thread thread : threads)
