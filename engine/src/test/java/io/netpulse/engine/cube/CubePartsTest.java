@@ -72,24 +72,30 @@ class CubePartsTest
                 assertEquals(table.sumSquares(i, c), compact.sumSquares(i, c));
             }
         }
-        int at = 0;
+        // the table's pairs in a stable order by column, then cell: what the compact copy holds
+        final Integer[] order = new Integer[table.pairCount];
+        for (int j = 0; j < order.length; j++)
+        {
+            order[j] = j;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(table::pairColumn)
+            .thenComparingInt(table::pairCell));
+        for (int at = 0; at < order.length; at++)
+        {
+            final int j = order[at];
+            assertEquals(table.pairColumn(j), compact.pairColumn(at));
+            assertEquals(table.pairCell(j), compact.pairCell(at));
+            assertEquals(table.pairBucket(j), compact.pairBucket(at));
+            assertEquals(table.pairCountOf(j), compact.pairCountOf(at));
+        }
         for (int c = 0; c < table.columns; c++)
         {
-            assertEquals(at, compact.columnPairs[c], "column " + c + " starts");
-            for (int cell = 0; cell < table.cellCount; cell++)
+            int before = 0;
+            for (int j = 0; j < table.pairCount; j++)
             {
-                for (int j = 0; j < table.pairCount; j++)
-                {
-                    if (table.pairColumn(j) == c && table.pairCell(j) == cell)
-                    {
-                        assertEquals(c, compact.pairColumn(at));
-                        assertEquals(cell, compact.pairCell(at));
-                        assertEquals(table.pairBucket(j), compact.pairBucket(at));
-                        assertEquals(table.pairCountOf(j), compact.pairCountOf(at));
-                        at++;
-                    }
-                }
+                before += table.pairColumn(j) < c ? 1 : 0;
             }
+            assertEquals(before, compact.columnPairs[c], "column " + c + " starts");
         }
         assertEquals(table.pairCount, compact.columnPairs[table.columns]);
     }
