@@ -27,12 +27,12 @@ final class GroupTable
 {
     private static final long HASH_MULTIPLIER = 0x9E3779B97F4A7C15L;
     private static final int INITIAL_GROUPS = 64;
-    private static final int INITIAL_PAIRS = 1024;
+    private static final int INITIAL_RUNS = 1024;
 
-    /** A run whose buckets span at most this many is walked through a dense array rather than sorted. */
+    /** A group whose buckets span at most this many is walked through a dense array rather than sorted. */
     private static final int DENSE_RANGE = 4096;
 
-    /** A table larger than this many groups or pairs is not kept for the thread's next query. */
+    /** A table larger than this many groups, runs or pairs is not kept for the thread's next query. */
     private static final int MAX_KEPT = 1 << 20;
 
     private static final ThreadLocal<GroupTable> KEPT = new ThreadLocal<>();
@@ -51,10 +51,10 @@ final class GroupTable
     final double[][] maxs = new double[2][INITIAL_GROUPS];
     final double[][] sumSquares = new double[2][INITIAL_GROUPS];
 
-    private int[] runKey = new int[INITIAL_PAIRS];
-    private int[] runBlock = new int[INITIAL_PAIRS];
-    private int[] runFrom = new int[INITIAL_PAIRS];
-    private int[] runTo = new int[INITIAL_PAIRS];
+    private int[] runKey = new int[INITIAL_RUNS];
+    private int[] runBlock = new int[INITIAL_RUNS];
+    private int[] runFrom = new int[INITIAL_RUNS];
+    private int[] runTo = new int[INITIAL_RUNS];
     private int runs;
     private CellBlock[] blocks = new CellBlock[16];
     private int blockCount;
