@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,14 @@ import java.util.function.Function;
  * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
- * [--journal DIR] [--mode fused|pipelined]}. It runs itself in a child JVM with the project's fork flags
+ * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]}.
+ * <p>
+ * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
+ * threads issuing
+ * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
+ * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
+ * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
+ * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM. It runs itself in a child JVM with the project's fork flags
  * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
  */
 public final class CubeQueryLoad
@@ -49,10 +57,14 @@ public final class CubeQueryLoad
     private final long phaseNs;
     private final Path journal;
     private final String mode;
+    private final List<Double> rates;
+    private final int soloQueries;
 
     private CubeQueryLoad(final long preloadEvents, final int elements, final int queryThreads, final int seconds,
-        final Path journal, final String mode)
+        final Path journal, final String mode, final List<Double> rates, final int soloQueries)
     {
+        this.rates = rates;
+        this.soloQueries = soloQueries;
         this.preloadEvents = preloadEvents;
         this.elements = elements;
         this.queryThreads = queryThreads;
@@ -76,6 +88,10 @@ public final class CubeQueryLoad
         String heap = "8g";
         Path journal = null;
         String mode = "fused";
+        String modes = "paced,saturating";
+        double rate = 5;
+        int solo = 0;
+        String jfr = null;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -102,6 +118,18 @@ public final class CubeQueryLoad
                 case "--mode":
                     mode = args[++i];
                     break;
+                case "--modes":
+                    modes = args[++i];
+                    break;
+                case "--query-rate":
+                    rate = Double.parseDouble(args[++i]);
+                    break;
+                case "--solo":
+                    solo = Integer.parseInt(args[++i]);
+                    break;
+                case "--jfr":
+                    jfr = args[++i];
+                    break;
                 case "--child":
                     child = true;
                     break;
@@ -114,12 +142,33 @@ public final class CubeQueryLoad
             final List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(List.of(JvmFlags.FORK_FLAGS));
+            if (null != jfr)
+            {
+                command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            }
             command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
                 System.getProperty("java.class.path"), CubeQueryLoad.class.getName(), "--child"));
             command.addAll(List.of(args));
             System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
         }
-        new CubeQueryLoad(events, elements, threads, seconds, journal, mode).run();
+        final List<Double> rates = new ArrayList<>();
+        for (final String phase : modes.split(","))
+        {
+            switch (phase.trim())
+            {
+                case "saturating":
+                    rates.add(0.0);
+                    break;
+                case "paced":
+                    rates.add(rate);
+                    break;
+                case "":
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown mode " + phase + ": saturating or paced");
+            }
+        }
+        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo).run();
     }
 
     /** Feeds the engine from the generator as fast as it takes events, on its own thread. */
@@ -247,95 +296,207 @@ public final class CubeQueryLoad
             java.time.Instant.ofEpochMilli(GeneratorConfig.DEFAULT_START_TIME_MS),
             java.time.Instant.ofEpochMilli(loaded.maxEventTimeMs()));
 
+        final int regions = Math.max(2, elements / 1250);
+        final int sites = (int)Math.ceil(elements / 40.0);
+        final List<QueryKind> kinds = mix(new SplittableRandom(7), regions, sites);
+        if (soloQueries > 0)
+        {
+            solo(cube, kinds);
+        }
+
         final double before = ingestRate(feeder, phaseNs);
-        final List<QueryKind> kinds = mix(new SplittableRandom(7), Math.max(2, elements / 1250),
-            (int)Math.ceil(elements / 40.0));
-        final Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        final List<Histogram> byKind = new ArrayList<>();
-        for (int k = 0; k < kinds.size(); k++)
+        final List<Phase> phases = new ArrayList<>();
+        double previous = before;
+        for (final double rate : rates)
         {
-            byKind.add(new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
+            final Phase phase = queryPhase(cube, feeder, rate, regions, sites);
+            phase.before = previous;
+            phase.after = ingestRate(feeder, phaseNs);
+            previous = phase.after;
+            phases.add(phase);
         }
-        final AtomicBoolean querying = new AtomicBoolean(true);
-        final List<Thread> threads = new ArrayList<>();
-        final long[] cells = new long[queryThreads];
-        for (int t = 0; t < queryThreads; t++)
-        {
-            final int thread = t;
-            final Thread query = new Thread(() ->
-            {
-                final SplittableRandom random = new SplittableRandom(thread);
-                final List<QueryKind> ownKinds = mix(random, Math.max(2, elements / 1250),
-                    (int)Math.ceil(elements / 40.0));
-                final Histogram[] local = new Histogram[ownKinds.size()];
-                for (int k = 0; k < local.length; k++)
-                {
-                    local[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-                }
-                int next = thread;
-                while (querying.get())
-                {
-                    final int k = next++ % ownKinds.size();
-                    final long startNs = System.nanoTime();
-                    final CubeResult result = ownKinds.get(k).build().apply(cube).execute();
-                    local[k].recordValue(System.nanoTime() - startNs);
-                    cells[thread] += result.cellsScanned();
-                }
-                synchronized (all)
-                {
-                    for (int k = 0; k < local.length; k++)
-                    {
-                        byKind.get(k).add(local[k]);
-                        all.add(local[k]);
-                    }
-                }
-            }, "query-" + t);
-            threads.add(query);
-        }
-        final long gcBefore = gcMillis();
-        for (final Thread thread : threads)
-        {
-            thread.start();
-        }
-        final double during = ingestRate(feeder, phaseNs);
-        querying.set(false);
-        for (final Thread thread : threads)
-        {
-            thread.join();
-        }
-        final long gcDuring = gcMillis() - gcBefore;
-        final double after = ingestRate(feeder, phaseNs);
 
         feeder.running.set(false);
         feed.join();
         engine.close();
 
         final CubeStats stats = cube.stats();
-        long totalCells = 0;
-        for (final long c : cells)
-        {
-            totalCells += c;
-        }
         System.out.printf(Locale.ROOT, "%ncube: %,d events, %,d values, %,d closed cells in %,d MiB (%.1f bytes/cell)," +
             " %,d open cells, %,d late, %,d roll-ups%n", stats.eventsApplied(), stats.valuesApplied(),
             stats.closedCells(), stats.closedBytes() >> 20, (double)stats.closedBytes() / Math.max(1,
             stats.closedCells()), stats.openCells(), stats.lateEvents(), stats.rollups());
-        System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with %d query threads %,.0f, without " +
-            "again %,.0f: ratio %.3f%n", before, queryThreads, during, after, during / ((before + after) / 2));
-        System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average; GC %d ms " +
-            "during the query phase%n", all.getTotalCount(), phaseNs / 1e9, all.getTotalCount() / (phaseNs / 1e9),
-            (double)totalCells / Math.max(1, all.getTotalCount()), gcDuring);
-        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50", "p99", "max");
-        for (int k = 0; k < kinds.size(); k++)
+        for (final Phase phase : phases)
         {
-            print(kinds.get(k).name(), byKind.get(k));
+            final String label = phase.ratePerThread > 0 ? String.format(Locale.ROOT,
+                "%d query threads paced at %.1f queries/s each", queryThreads, phase.ratePerThread) :
+                queryThreads + " back-to-back query threads";
+            final Histogram all = phase.all;
+            System.out.printf(Locale.ROOT, "%n== %s ==%n", label);
+            System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with them %,.0f, without " +
+                "again %,.0f: ratio %.3f%n", phase.before, phase.during, phase.after, phase.ratio());
+            System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average; GC %d ms " +
+                "during the phase; load average %.2f at its end; cube maintenance backlog %d sealed minutes at its " +
+                "start, %d at its end%n", all.getTotalCount(), phaseNs / 1e9,
+                all.getTotalCount() / (phaseNs / 1e9), (double)phase.cells / Math.max(1, all.getTotalCount()),
+                phase.gcMs, phase.loadAverage, phase.backlogBefore, phase.backlogAfter);
+            if (phase.ratePerThread > 0)
+            {
+                System.out.println("(paced: latency counted from each query's scheduled start, so a query that " +
+                    "waits behind a late one counts its wait)");
+            }
+            System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50", "p99",
+                "max");
+            for (int k = 0; k < kinds.size(); k++)
+            {
+                print(kinds.get(k).name(), phase.byKind.get(k));
+            }
+            print("all", all);
+            System.out.printf(Locale.ROOT, "{\"events\":%d,\"queryThreads\":%d,\"ratePerThread\":%.2f," +
+                "\"ingestBefore\":%.0f,\"ingestDuring\":%.0f,\"ingestAfter\":%.0f,\"ratio\":%.4f,\"queries\":%d," +
+                "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"closedBytes\":%d,\"closedCells\":%d}%n",
+                stats.eventsApplied(), queryThreads, phase.ratePerThread, phase.before, phase.during, phase.after,
+                phase.ratio(), all.getTotalCount(), all.getValueAtPercentile(50) / 1e6,
+                all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, stats.closedBytes(),
+                stats.closedCells());
         }
-        print("all", all);
-        System.out.printf(Locale.ROOT, "{\"events\":%d,\"queryThreads\":%d,\"ingestBefore\":%.0f,\"ingestDuring\":%.0f," +
-            "\"ingestAfter\":%.0f,\"ratio\":%.4f,\"queries\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f," +
-            "\"closedBytes\":%d,\"closedCells\":%d}%n", stats.eventsApplied(), queryThreads, before, during, after,
-            during / ((before + after) / 2), all.getTotalCount(), all.getValueAtPercentile(50) / 1e6,
-            all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, stats.closedBytes(), stats.closedCells());
+    }
+
+    /** One query phase's figures. */
+    private static final class Phase
+    {
+        final double ratePerThread;
+        final Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final List<Histogram> byKind = new ArrayList<>();
+        double before;
+        double during;
+        double after;
+        long cells;
+        long gcMs;
+        double loadAverage;
+        long backlogBefore;
+        long backlogAfter;
+
+        Phase(final double ratePerThread, final int kinds)
+        {
+            this.ratePerThread = ratePerThread;
+            for (int k = 0; k < kinds; k++)
+            {
+                byKind.add(new Histogram(TimeUnit.SECONDS.toNanos(60), 3));
+            }
+        }
+
+        double ratio()
+        {
+            return during / ((before + after) / 2);
+        }
+    }
+
+    /**
+     * Each query kind alone on one thread (ingest running): the work a query does when it has a core to itself.
+     */
+    private void solo(final Cube cube, final List<QueryKind> kinds)
+    {
+        System.out.printf(Locale.ROOT, "%nsolo: each query kind %d times on one thread, ingest running%n", soloQueries);
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50",
+            "p99", "max", "cpu p50", "cells");
+        final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        for (final QueryKind kind : kinds)
+        {
+            final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            final Histogram cpuTime = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            long cells = 0;
+            for (int i = 0; i < soloQueries; i++)
+            {
+                final long startCpuNs = cpu.getCurrentThreadCpuTime();
+                final long startNs = System.nanoTime();
+                final CubeResult result = kind.build().apply(cube).execute();
+                histogram.recordValue(System.nanoTime() - startNs);
+                cpuTime.recordValue(Math.max(0, cpu.getCurrentThreadCpuTime() - startCpuNs));
+                cells += result.cellsScanned();
+            }
+            System.out.printf(Locale.ROOT, "%-52s %9d %9.3f %9.3f %9.3f %9.3f %9d%n", kind.name(),
+                histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1e6,
+                histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6,
+                cpuTime.getValueAtPercentile(50) / 1e6, cells / soloQueries);
+        }
+    }
+
+    /**
+     * Runs the query threads for one phase while measuring the ingest rate. With a rate, each thread issues its
+     * queries on a fixed schedule (a dashboard's refreshes) and a query's latency runs from its scheduled start.
+     */
+    private Phase queryPhase(final Cube cube, final Feeder feeder, final double ratePerThread, final int regions,
+        final int sites) throws InterruptedException
+    {
+        final Phase phase = new Phase(ratePerThread, mix(new SplittableRandom(7), regions, sites).size());
+        final AtomicBoolean querying = new AtomicBoolean(true);
+        final List<Thread> threads = new ArrayList<>();
+        final long[] cells = new long[queryThreads];
+        final long intervalNs = ratePerThread > 0 ? (long)(1e9 / ratePerThread) : 0;
+        for (int t = 0; t < queryThreads; t++)
+        {
+            final int thread = t;
+            final Thread query = new Thread(() ->
+            {
+                final SplittableRandom random = new SplittableRandom(thread);
+                final List<QueryKind> ownKinds = mix(random, regions, sites);
+                final Histogram[] local = new Histogram[ownKinds.size()];
+                for (int k = 0; k < local.length; k++)
+                {
+                    local[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+                }
+                int next = thread;
+                // threads start spread over one interval, so paced queries do not arrive in lockstep
+                long scheduledNs = System.nanoTime() + intervalNs * thread / queryThreads;
+                while (querying.get())
+                {
+                    if (intervalNs > 0)
+                    {
+                        final long waitNs = scheduledNs - System.nanoTime();
+                        if (waitNs > 0)
+                        {
+                            LockSupport.parkNanos(waitNs);
+                            continue;
+                        }
+                    }
+                    final int k = next++ % ownKinds.size();
+                    final long startNs = intervalNs > 0 ? scheduledNs : System.nanoTime();
+                    final CubeResult result = ownKinds.get(k).build().apply(cube).execute();
+                    local[k].recordValue(Math.min(System.nanoTime() - startNs, TimeUnit.SECONDS.toNanos(60)));
+                    cells[thread] += result.cellsScanned();
+                    scheduledNs += intervalNs;
+                }
+                synchronized (phase)
+                {
+                    for (int k = 0; k < local.length; k++)
+                    {
+                        phase.byKind.get(k).add(local[k]);
+                        phase.all.add(local[k]);
+                    }
+                }
+            }, "query-" + t);
+            threads.add(query);
+        }
+        final long gcBefore = gcMillis();
+        phase.backlogBefore = cube.stats().maintenanceBacklog();
+        for (final Thread thread : threads)
+        {
+            thread.start();
+        }
+        phase.during = ingestRate(feeder, phaseNs);
+        phase.backlogAfter = cube.stats().maintenanceBacklog();
+        phase.loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        querying.set(false);
+        for (final Thread thread : threads)
+        {
+            thread.join();
+        }
+        phase.gcMs = gcMillis() - gcBefore;
+        for (final long c : cells)
+        {
+            phase.cells += c;
+        }
+        return phase;
     }
 
     private static void print(final String name, final Histogram histogram)

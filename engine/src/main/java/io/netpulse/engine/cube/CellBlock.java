@@ -53,6 +53,12 @@ class CellBlock
     long[] pairs;
     int pairCount;
 
+    /**
+     * In a compact block, the pairs ordered by column, then cell: column c's pairs are {@code columnPairs[c]} to
+     * {@code columnPairs[c + 1]}, so a query reads only its metric's. Null in tables and their mirrors.
+     */
+    int[] columnPairs;
+
     CellBlock(final int columns, final int cellCapacity, final int pairCapacity)
     {
         this(columns, recordLength(columns), PAIR_STRIDE, cellCapacity, pairCapacity);
@@ -285,6 +291,47 @@ class CellBlock
     }
 
     /**
+     * Orders the pairs by column and, within a column, by cell (a cell's pairs keep their order), and notes where
+     * each column's start: a query reads only its metric's pairs, and a cell's pairs one after another.
+     */
+    private void orderPairs()
+    {
+        final int count = pairCount;
+        final int cells = cellCount;
+        final int[] starts = new int[columns * cells + 1];
+        boolean ordered = true;
+        int previous = 0;
+        for (int j = 0; j < count; j++)
+        {
+            final int run = pairColumn(j) * cells + pairCell(j);
+            starts[run + 1]++;
+            ordered &= run >= previous;
+            previous = run;
+        }
+        for (int run = 0; run < starts.length - 1; run++)
+        {
+            starts[run + 1] += starts[run];
+        }
+        final int[] columnStarts = new int[columns + 1];
+        for (int c = 0; c <= columns; c++)
+        {
+            columnStarts[c] = starts[c * cells];
+        }
+        if (!ordered)
+        {
+            final long[] from = pairs;
+            final long[] to = new long[from.length];
+            for (int j = 0; j < count; j++)
+            {
+                final int at = starts[pairColumn(j) * cells + pairCell(j)]++ * pairStride;
+                System.arraycopy(from, j * pairStride, to, at, pairStride);
+            }
+            pairs = to;
+        }
+        columnPairs = columnStarts;
+    }
+
+    /**
      * A compact, exactly sized copy: what a closed bucket keeps.
      *
      * @return the copy.
@@ -293,6 +340,7 @@ class CellBlock
     {
         final CellBlock copy = new CellBlock(columns, cellCount, pairCount);
         copy.copyAll(this);
+        copy.orderPairs();
         return copy;
     }
 }

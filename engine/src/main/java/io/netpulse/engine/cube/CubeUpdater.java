@@ -50,6 +50,7 @@ public final class CubeUpdater implements Stage
     // until it runs out. The writer waits rather than the heap grows; the ring's backpressure does the rest.
     static final int MAX_MAINTAINER_BACKLOG = 8;
     private static final long MAINTAINER_WAIT_NS = 50_000;
+    private static final int MIN_CHANGED_NODES = 1024;
 
     private final Cube cube;
     private final CubeShard shard;
@@ -87,7 +88,9 @@ public final class CubeUpdater implements Stage
     private ShardView publishedView;
     private Directory directory = Directory.EMPTY;
     private boolean directoryWanted = true;
-    private long eventsAtDirectory;
+    private boolean directoryRebuild = true;
+    private int[] changedNodes = new int[16];
+    private int changedNodeCount;
 
     // Per event scratch: the key of the event's cell in the element cuboid.
     private long elementKey;
@@ -96,7 +99,6 @@ public final class CubeUpdater implements Stage
     private long elementHash;
     private long cellHash;
     private int placement;
-    private long eventsSeen;
 
     CubeUpdater(final Cube cube, final CubeShard shard, final Topology topology, final CubeConfig config)
     {
@@ -122,7 +124,6 @@ public final class CubeUpdater implements Stage
     public void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
     {
         final MessageType type = event.type;
-        eventsSeen++;
         if (type.isData())
         {
             if (event.routed && event.shard == shardIndex)
@@ -136,7 +137,7 @@ public final class CubeUpdater implements Stage
         }
         else if (type == MessageType.TOPOLOGY_UPDATE)
         {
-            directoryWanted = true;
+            nodeChanged(event.elementIndex);
             dirty = true;
         }
 
@@ -472,7 +473,7 @@ public final class CubeUpdater implements Stage
             state.sealedVersion = sealedVersion;
         }
 
-        if (directoryWanted && eventsSeen - eventsAtDirectory >= Math.max(1, directory.nodeCount() / 8))
+        if (directoryWanted)
         {
             refreshDirectory();
         }
@@ -498,18 +499,49 @@ public final class CubeUpdater implements Stage
         recycle();
     }
 
+    /**
+     * Notes a node a topology update changed, for the directory's refresh at the end of the batch. Past a bound
+     * (a bulk load of changes to known nodes) the refresh copies every node instead.
+     */
+    private void nodeChanged(final int index)
+    {
+        directoryWanted = true;
+        if (directoryRebuild || index < 0)
+        {
+            return;
+        }
+        if (changedNodeCount == changedNodes.length)
+        {
+            if (changedNodeCount >= Math.max(MIN_CHANGED_NODES, directory.nodeCount() / 8))
+            {
+                directoryRebuild = true;
+                return;
+            }
+            changedNodes = Arrays.copyOf(changedNodes, changedNodeCount * 2);
+        }
+        changedNodes[changedNodeCount++] = index;
+    }
+
+    /**
+     * Brings the query directory up to date with the topology: the nodes added since the last refresh and those
+     * the batch's topology updates changed (a whole copy after a bulk change), so a topology change is nameable
+     * from the publication at the end of its batch.
+     */
     private void refreshDirectory()
     {
         try
         {
-            directory = Directory.of(topology);
-            eventsAtDirectory = eventsSeen;
-            directoryWanted = directory.topologyVersion() != topology.version();
+            directory = directoryRebuild ? Directory.of(topology) :
+                directory.refreshed(topology, changedNodes, changedNodeCount);
+            directoryWanted = false;
+            directoryRebuild = false;
+            changedNodeCount = 0;
         }
         catch (final RuntimeException ex)
         {
-            // The router may be changing the topology on its own thread (pipelined mode); try again next time.
+            // The router may be changing the topology on its own thread (pipelined mode); copy it all next time.
             directoryWanted = true;
+            directoryRebuild = true;
         }
     }
 

@@ -13,43 +13,75 @@ import java.util.Locale;
 /**
  * Names and ids of the topology's nodes, equipment classes and vendors, copied from the topology by a cube
  * updater so that query threads can name what they return without touching the router's state. Immutable.
+ * <p>
+ * The nodes are held in chunks of {@link #CHUNK} so that a topology change costs the updater the nodes it
+ * changed, not the whole topology: {@link #refreshed} shares every chunk it does not change with the previous
+ * directory, copies a chunk before changing a node an earlier directory holds, and appends new nodes in place
+ * (an earlier directory never reads past its own node count). So a directory can be refreshed at the end of
+ * every batch that changed the topology, and a change is nameable in queries from the next publication on.
  */
 public final class Directory
 {
-    /** An empty directory. */
-    static final Directory EMPTY = new Directory(new long[0], new String[0], new byte[0], new int[0], new int[0],
-        new int[0], new boolean[0], new String[0], new String[0], -1);
+    /** Nodes per chunk. */
+    static final int CHUNK = 256;
 
-    private final long[] ids;
-    private final String[] names;
-    private final byte[] levels;
-    private final int[] parents;
-    private final int[] classes;
-    private final int[] vendors;
-    private final boolean[] removed;
+    private static final int CHUNK_SHIFT = Integer.numberOfTrailingZeros(CHUNK);
+    private static final int CHUNK_MASK = CHUNK - 1;
+
+    /** An empty directory. */
+    static final Directory EMPTY = new Directory(new Chunk[0], 0, new String[0], new String[0], -1);
+
+    private final Chunk[] chunks;
+    private final int count;
     private final String[] classNames;
     private final String[] vendorNames;
     private final long topologyVersion;
 
+    /** One chunk of nodes; written only by the updater, before a directory that holds the nodes is published. */
+    private static final class Chunk
+    {
+        final long[] ids = new long[CHUNK];
+        final String[] names = new String[CHUNK];
+        final byte[] levels = new byte[CHUNK];
+        final int[] parents = new int[CHUNK];
+        final int[] classes = new int[CHUNK];
+        final int[] vendors = new int[CHUNK];
+        final boolean[] removed = new boolean[CHUNK];
+
+        Chunk copy()
+        {
+            final Chunk copy = new Chunk();
+            System.arraycopy(ids, 0, copy.ids, 0, CHUNK);
+            System.arraycopy(names, 0, copy.names, 0, CHUNK);
+            System.arraycopy(levels, 0, copy.levels, 0, CHUNK);
+            System.arraycopy(parents, 0, copy.parents, 0, CHUNK);
+            System.arraycopy(classes, 0, copy.classes, 0, CHUNK);
+            System.arraycopy(vendors, 0, copy.vendors, 0, CHUNK);
+            System.arraycopy(removed, 0, copy.removed, 0, CHUNK);
+            return copy;
+        }
+
+        void copyNode(final Topology topology, final int index, final int at)
+        {
+            ids[at] = topology.id(index);
+            names[at] = topology.name(index);
+            levels[at] = (byte)topology.level(index).value();
+            parents[at] = topology.parent(index);
+            classes[at] = topology.equipmentClass(index);
+            vendors[at] = topology.vendor(index);
+            removed[at] = topology.isRemoved(index);
+        }
+    }
+
     private Directory(
-        final long[] ids,
-        final String[] names,
-        final byte[] levels,
-        final int[] parents,
-        final int[] classes,
-        final int[] vendors,
-        final boolean[] removed,
+        final Chunk[] chunks,
+        final int count,
         final String[] classNames,
         final String[] vendorNames,
         final long topologyVersion)
     {
-        this.ids = ids;
-        this.names = names;
-        this.levels = levels;
-        this.parents = parents;
-        this.classes = classes;
-        this.vendors = vendors;
-        this.removed = removed;
+        this.chunks = chunks;
+        this.count = count;
         this.classNames = classNames;
         this.vendorNames = vendorNames;
         this.topologyVersion = topologyVersion;
@@ -63,36 +95,80 @@ public final class Directory
      */
     static Directory of(final Topology topology)
     {
+        return EMPTY.refreshed(topology, null, 0);
+    }
+
+    /**
+     * This directory brought up to date with a topology: nodes added since it was made are appended, and the
+     * given nodes, which an earlier directory may hold, are copied again. Called on a thread that may read the
+     * topology (the cube updater's); this directory and every earlier one stay as they were.
+     *
+     * @param topology the hierarchy.
+     * @param changed  indices of nodes changed since this directory was made (any order, repeats allowed), or
+     *                 null to copy every node again.
+     * @param changes  how many of {@code changed} to read.
+     * @return the refreshed directory.
+     */
+    Directory refreshed(final Topology topology, final int[] changed, final int changes)
+    {
         final long version = topology.version();
-        final int count = topology.nodeCount();
-        final long[] ids = new long[count];
-        final String[] names = new String[count];
-        final byte[] levels = new byte[count];
-        final int[] parents = new int[count];
-        final int[] classes = new int[count];
-        final int[] vendors = new int[count];
-        final boolean[] removed = new boolean[count];
-        for (int i = 0; i < count; i++)
+        final int nodes = Math.max(count, topology.nodeCount());
+        final Chunk[] chunks = java.util.Arrays.copyOf(this.chunks, (nodes + CHUNK_MASK) >>> CHUNK_SHIFT);
+        // chunks copied or made for this directory: written freely until it is published
+        final boolean[] own = new boolean[chunks.length];
+        for (int c = this.chunks.length; c < chunks.length; c++)
         {
-            ids[i] = topology.id(i);
-            names[i] = topology.name(i);
-            levels[i] = (byte)topology.level(i).value();
-            parents[i] = topology.parent(i);
-            classes[i] = topology.equipmentClass(i);
-            vendors[i] = topology.vendor(i);
-            removed[i] = topology.isRemoved(i);
+            chunks[c] = new Chunk();
+            own[c] = true;
         }
-        final String[] classNames = new String[topology.classCount()];
-        for (int i = 0; i < classNames.length; i++)
+        if (null == changed)
         {
-            classNames[i] = topology.className(i);
+            for (int c = 0; c < this.chunks.length; c++)
+            {
+                chunks[c] = new Chunk();
+                own[c] = true;
+            }
         }
-        final String[] vendorNames = new String[topology.vendorCount()];
-        for (int i = 0; i < vendorNames.length; i++)
+        for (int index = null == changed ? 0 : count; index < nodes; index++)
         {
-            vendorNames[i] = topology.vendorName(i);
+            // new nodes: in chunks of this directory only past its count, which no reader of it looks at
+            chunks[index >>> CHUNK_SHIFT].copyNode(topology, index, index & CHUNK_MASK);
         }
-        return new Directory(ids, names, levels, parents, classes, vendors, removed, classNames, vendorNames, version);
+        for (int i = 0; i < changes; i++)
+        {
+            final int index = changed[i];
+            if (index < 0 || index >= count)
+            {
+                continue;
+            }
+            final int c = index >>> CHUNK_SHIFT;
+            if (!own[c])
+            {
+                chunks[c] = chunks[c].copy();
+                own[c] = true;
+            }
+            chunks[c].copyNode(topology, index, index & CHUNK_MASK);
+        }
+
+        String[] classNames = this.classNames;
+        if (topology.classCount() != classNames.length)
+        {
+            classNames = new String[topology.classCount()];
+            for (int i = 0; i < classNames.length; i++)
+            {
+                classNames[i] = topology.className(i);
+            }
+        }
+        String[] vendorNames = this.vendorNames;
+        if (topology.vendorCount() != vendorNames.length)
+        {
+            vendorNames = new String[topology.vendorCount()];
+            for (int i = 0; i < vendorNames.length; i++)
+            {
+                vendorNames[i] = topology.vendorName(i);
+            }
+        }
+        return new Directory(chunks, nodes, classNames, vendorNames, version);
     }
 
     /**
@@ -102,7 +178,16 @@ public final class Directory
      */
     public int nodeCount()
     {
-        return ids.length;
+        return count;
+    }
+
+    private Chunk chunk(final int index)
+    {
+        if (index < 0 || index >= count)
+        {
+            throw new IndexOutOfBoundsException("node " + index + " of " + count);
+        }
+        return chunks[index >>> CHUNK_SHIFT];
     }
 
     /**
@@ -123,7 +208,7 @@ public final class Directory
      */
     public long id(final int index)
     {
-        return index >= 0 && index < ids.length ? ids[index] : -1;
+        return index >= 0 && index < count ? chunks[index >>> CHUNK_SHIFT].ids[index & CHUNK_MASK] : -1;
     }
 
     /**
@@ -138,11 +223,8 @@ public final class Directory
         {
             return "(none)";
         }
-        if (index >= names.length || null == names[index])
-        {
-            return "#" + index;
-        }
-        return names[index];
+        final String name = index < count ? chunks[index >>> CHUNK_SHIFT].names[index & CHUNK_MASK] : null;
+        return null == name ? "#" + index : name;
     }
 
     /**
@@ -153,7 +235,7 @@ public final class Directory
      */
     public NodeLevel level(final int index)
     {
-        return NodeLevel.get(levels[index]);
+        return NodeLevel.get(chunk(index).levels[index & CHUNK_MASK]);
     }
 
     /**
@@ -164,7 +246,7 @@ public final class Directory
      */
     public int parent(final int index)
     {
-        return parents[index];
+        return chunk(index).parents[index & CHUNK_MASK];
     }
 
     /**
@@ -175,7 +257,7 @@ public final class Directory
      */
     public int equipmentClass(final int index)
     {
-        return classes[index];
+        return chunk(index).classes[index & CHUNK_MASK];
     }
 
     /**
@@ -186,7 +268,7 @@ public final class Directory
      */
     public int vendor(final int index)
     {
-        return vendors[index];
+        return chunk(index).vendors[index & CHUNK_MASK];
     }
 
     /**
@@ -197,7 +279,7 @@ public final class Directory
      */
     public boolean isRemoved(final int index)
     {
-        return removed[index];
+        return chunk(index).removed[index & CHUNK_MASK];
     }
 
     /**
@@ -271,11 +353,16 @@ public final class Directory
             // a name, not an id
         }
         final byte wanted = (byte)level.value();
-        for (int i = 0; i < ids.length; i++)
+        for (int c = 0; c < chunks.length; c++)
         {
-            if (levels[i] == wanted && (ids[i] == id || value.equals(names[i])))
+            final Chunk chunk = chunks[c];
+            final int base = c << CHUNK_SHIFT;
+            for (int i = 0, end = Math.min(CHUNK, count - base); i < end; i++)
             {
-                found.add(i);
+                if (chunk.levels[i] == wanted && (chunk.ids[i] == id || value.equals(chunk.names[i])))
+                {
+                    found.add(base + i);
+                }
             }
         }
         return found;

@@ -23,8 +23,10 @@ import java.util.Set;
  * open alike) into a {@link GroupTable}, and turns the groups into ordered, limited rows.
  * <p>
  * Element-level cells are keyed by placement, so the filters and group-key parts that depend only on the
- * placement are worked out once per placement, and each cell costs a few array reads, one group lookup and five
- * additions.
+ * placement are worked out once per placement, and each cell costs a few array reads, a group looked up once per
+ * placement while the block's time and metric stay the same, and five additions. Histogram pairs are noted a
+ * cell's run at a time and merged per group only for the groups whose percentiles are needed; a query ordered by
+ * a measure with a limit names and sorts only the groups that can make the cut.
  * <p>
  * The writer keeps open minutes in the element cuboid only (the site and region cells of a minute are rolled up
  * when it is sealed), so a query answered from a coarser cuboid reads the open minutes' element cells, grouped
@@ -44,7 +46,7 @@ final class QueryExecutor
     private final int[][] localToGlobal;
     private final Cuboid cuboid;
     private final boolean wantPercentiles;
-    private final GroupTable groups = new GroupTable();
+    private GroupTable groups;
 
     // Filters: null means no filter on that dimension.
     private boolean[] regionAllowed;
@@ -118,6 +120,20 @@ final class QueryExecutor
 
     CubeResult execute()
     {
+        groups = GroupTable.acquire();
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            groups.release();
+            groups = null;
+        }
+    }
+
+    private CubeResult run()
+    {
         final long startNs = System.nanoTime();
         resolveFilters();
         resolveRange();
@@ -135,7 +151,7 @@ final class QueryExecutor
         }
 
         final List<CubeRow> rows = rows();
-        final int total = rows.size();
+        final int total = groups.size;
         final List<CubeRow> limited = rows.size() > query.limit ? List.copyOf(rows.subList(0, query.limit)) :
             List.copyOf(rows);
 
@@ -335,10 +351,6 @@ final class QueryExecutor
             final List<Slice> hours = new ArrayList<>();
             final List<Slice> minutes = new ArrayList<>();
             final Slice[] open = state.open[Cuboid.ELEMENT.ordinal()];
-            if (cuboid != Cuboid.ELEMENT)
-            {
-                elementKeyed.addAll(Arrays.asList(open));
-            }
             for (final Slice[] source : List.of(state.view.slices[c], state.sealed[c], open))
             {
                 for (final Slice slice : source)
@@ -388,6 +400,8 @@ final class QueryExecutor
                     chosenHours.add(Math.floorDiv(hour.startMs, CubeConfig.HOUR_MS));
                 }
             }
+            final Set<Slice> openSlices = Collections.newSetFromMap(new IdentityHashMap<>());
+            openSlices.addAll(Arrays.asList(open));
             for (final Slice minute : minutes)
             {
                 if (starts(minute, from, to) &&
@@ -395,6 +409,11 @@ final class QueryExecutor
                     !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)))
                 {
                     chosen.add(minute);
+                    // open minutes are kept in the element cuboid only: read through their placements
+                    if (cuboid != Cuboid.ELEMENT && openSlices.contains(minute))
+                    {
+                        elementKeyed.add(minute);
+                    }
                 }
             }
             byShard.add(chosen);
@@ -513,6 +532,7 @@ final class QueryExecutor
             return;
         }
         final int[] toGlobal = localToGlobal[s];
+        groups.forgetMemo();
 
         // Element cuboid: what depends only on the placement, once per placement.
         final Placements.View placements = state.placements;
@@ -628,6 +648,12 @@ final class QueryExecutor
         final int count = CellBlock.offset(column, CellBlock.COUNT);
         final GroupTable groups = this.groups;
         cellsScanned += cells;
+        // The group of a cell depends on its placement (and service, when grouped by it) and on the block's
+        // time and metric: remembered per placement for as long as the block's part of the key stays the same.
+        final boolean byService = query.groupBy.contains(Dimension.SERVICE);
+        final int stamp = groups.memoStamp(baseHi, baseLo, placementPass.length * (byService ? 8 : 1));
+        final int[] memoStamps = groups.memoStamps;
+        final int[] memoGroups = groups.memoGroups;
         for (int i = 0; i < cells; i++)
         {
             final long key = records[i * stride];
@@ -639,9 +665,20 @@ final class QueryExecutor
                 groupOf[i] = -1;
                 continue;
             }
-            final int group = groups.groupOf(
-                baseHi | placementHi[placement] | serviceHi[service], baseLo | placementLo[placement] |
-                serviceLo[service]);
+            final int slot = byService ? placement * 8 + service : placement;
+            final int group;
+            if (memoStamps[slot] == stamp)
+            {
+                group = memoGroups[slot];
+            }
+            else
+            {
+                group = groups.groupOf(
+                    baseHi | placementHi[placement] | serviceHi[service], baseLo | placementLo[placement] |
+                    serviceLo[service]);
+                memoStamps[slot] = stamp;
+                memoGroups[slot] = group;
+            }
             groupOf[i] = group;
             accumulate(groups, side, group, block, i, column);
         }
@@ -739,12 +776,39 @@ final class QueryExecutor
 
     private void scanPairs(final CellBlock block, final int column, final int side, final int[] groupOf)
     {
+        final GroupTable groups = this.groups;
+        final int[] columnPairs = block.columnPairs;
+        if (null != columnPairs)
+        {
+            // a compact block: this column's pairs only, each cell's together: one run per cell
+            final long[] pairs = block.pairs;
+            final int stride = block.pairStride;
+            final int shift = LogHistogram.INDEX_BITS + CellBlock.COLUMN_BITS;
+            int j = columnPairs[column];
+            final int end = columnPairs[column + 1];
+            while (j < end)
+            {
+                final int cell = (int)(pairs[j * stride] >>> shift);
+                final int from = j;
+                do
+                {
+                    j++;
+                }
+                while (j < end && (int)(pairs[j * stride] >>> shift) == cell);
+                final int group = groupOf[cell];
+                if (group >= 0)
+                {
+                    groups.addRun(group, side, block, from, j);
+                }
+            }
+            return;
+        }
         for (int j = 0, pairs = block.pairCount; j < pairs; j++)
         {
             final int group = groupOf[block.pairCell(j)];
             if (group >= 0 && block.pairColumn(j) == column)
             {
-                groups.addHistogram(group, side, block.pairBucket(j), block.pairCountOf(j));
+                groups.addRun(group, side, block, j, j + 1);
             }
         }
     }
@@ -752,13 +816,21 @@ final class QueryExecutor
     private List<CubeRow> rows()
     {
         final GroupTable groups = this.groups;
-        final double[][][] percentiles = wantPercentiles ? groups.percentiles(QUANTILES) : null;
+        if (wantPercentiles)
+        {
+            groups.sortHistograms();
+        }
         final double[] none = {Double.NaN, Double.NaN, Double.NaN};
+        final double[] main = new double[QUANTILES.length];
+        final double[] before = new double[QUANTILES.length];
         final List<Dimension> dimensions = List.copyOf(query.groupBy);
         final Map<Long, String> timeLabels = new LinkedHashMap<>();
-        final List<CubeRow> rows = new ArrayList<>(groups.size);
-        for (int g = 0; g < groups.size; g++)
+        final int[] chosen = candidates();
+        final int count = null == chosen ? groups.size : chosen.length;
+        final List<CubeRow> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++)
         {
+            final int g = null == chosen ? i : chosen[i];
             final String[] labels = new String[dimensions.size()];
             final long[] ids = new long[dimensions.size()];
             for (int d = 0; d < dimensions.size(); d++)
@@ -773,12 +845,114 @@ final class QueryExecutor
             CubeRow baseline = null;
             if (query.compare)
             {
-                baseline = row(dimensions, labels, ids, 1, g, null == percentiles ? none : percentiles[1][g], null);
+                baseline = row(dimensions, labels, ids, 1, g, percentiles(g, 1, before, none), null);
             }
-            rows.add(row(dimensions, labels, ids, 0, g, null == percentiles ? none : percentiles[0][g], baseline));
+            rows.add(row(dimensions, labels, ids, 0, g, percentiles(g, 0, main, none), baseline));
         }
         rows.sort(comparator(dimensions));
         return rows;
+    }
+
+    private double[] percentiles(final int group, final int side, final double[] into, final double[] none)
+    {
+        if (!wantPercentiles)
+        {
+            return none;
+        }
+        groups.percentiles(group, side, QUANTILES, into);
+        return into;
+    }
+
+    /**
+     * The groups that can be among the first {@code limit} rows of a query ordered by a measure: every group
+     * whose measure is at least as good as the limit-th best, ties included (the labels order them), or null
+     * for all groups. So a top-N query names and sorts a few rows, not every group.
+     */
+    private int[] candidates()
+    {
+        final GroupTable groups = this.groups;
+        final int size = groups.size;
+        final Measure measure = query.orderMeasure;
+        if (null == measure || query.limit >= size)
+        {
+            return null;
+        }
+        final double[] values = new double[size];
+        final double[] percentiles = new double[QUANTILES.length];
+        final double[] sorted = new double[size];
+        int defined = 0;
+        for (int g = 0; g < size; g++)
+        {
+            final double value = measureOf(g, measure, percentiles);
+            values[g] = value;
+            if (!Double.isNaN(value))
+            {
+                sorted[defined++] = value;
+            }
+        }
+        final int limit = query.limit;
+        if (defined <= limit)
+        {
+            return null;
+        }
+        Arrays.sort(sorted, 0, defined);
+        final boolean descending = query.descending;
+        final double threshold = descending ? sorted[defined - limit] : sorted[limit - 1];
+        int chosen = 0;
+        final int[] candidates = new int[size];
+        for (int g = 0; g < size; g++)
+        {
+            final double value = values[g];
+            if (!Double.isNaN(value) &&
+                (descending ? Double.compare(value, threshold) >= 0 : Double.compare(value, threshold) <= 0))
+            {
+                candidates[chosen++] = g;
+            }
+        }
+        return Arrays.copyOf(candidates, chosen);
+    }
+
+    /**
+     * A group's measure on the range asked for, as its row reports it ({@link CubeRow#get}).
+     */
+    private double measureOf(final int g, final Measure measure, final double[] percentiles)
+    {
+        final long count = groups.counts[0][g];
+        final double sum = groups.sums[0][g];
+        switch (measure)
+        {
+            case COUNT:
+                return count;
+            case SUM:
+                return sum;
+            case MIN:
+                return count > 0 ? groups.mins[0][g] : Double.NaN;
+            case MAX:
+                return count > 0 ? groups.maxs[0][g] : Double.NaN;
+            case MEAN:
+                return count > 0 ? sum / count : Double.NaN;
+            case STDDEV:
+                return stddev(count, sum, groups.sumSquares[0][g]);
+            case P50:
+                groups.percentiles(g, 0, QUANTILES, percentiles);
+                return percentiles[0];
+            case P95:
+                groups.percentiles(g, 0, QUANTILES, percentiles);
+                return percentiles[1];
+            default:
+                groups.percentiles(g, 0, QUANTILES, percentiles);
+                return percentiles[2];
+        }
+    }
+
+    private static double stddev(final long count, final double sum, final double sumSquares)
+    {
+        if (count > 0)
+        {
+            final double mean = sum / count;
+            return Math.sqrt(Math.max(0, sumSquares / count - mean * mean));
+        }
+        return Double.NaN;
     }
 
     private int widthOf(final Dimension dimension)
@@ -841,14 +1015,8 @@ final class QueryExecutor
         final GroupTable groups = this.groups;
         final long count = groups.counts[side][g];
         final double sum = groups.sums[side][g];
-        double stddev = Double.NaN;
-        if (count > 0)
-        {
-            final double mean = sum / count;
-            stddev = Math.sqrt(Math.max(0, groups.sumSquares[side][g] / count - mean * mean));
-        }
-        return new CubeRow(dimensions, labels, ids, count, sum, groups.mins[side][g], groups.maxs[side][g], stddev,
-            percentiles, baseline);
+        return new CubeRow(dimensions, labels, ids, count, sum, groups.mins[side][g], groups.maxs[side][g],
+            stddev(count, sum, groups.sumSquares[side][g]), percentiles, baseline);
     }
 
     private Comparator<CubeRow> comparator(final List<Dimension> dimensions)

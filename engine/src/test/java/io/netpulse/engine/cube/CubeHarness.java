@@ -67,6 +67,11 @@ final class CubeHarness
         feed(encoder.topologyUpdate(frame, 0, 0, id, parentId, level, TopologyOp.ADD, 60_000, name, cls, vendor));
     }
 
+    void removeNode(final long id, final NodeLevel level)
+    {
+        feed(encoder.topologyUpdate(frame, 0, 0, id, 0, level, TopologyOp.REMOVE, 0, "", "", ""));
+    }
+
     void metric(final int metricId, final MetricKind kind, final String name)
     {
         feed(encoder.metricDefinition(frame, 0, 0, metricId, kind, ConfigOp.PUT, name, "unit"));
