@@ -124,9 +124,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
-        final HourInProgress hour = shard.hoursInProgress[cuboid];
+        final PeriodFold hour = shard.hoursInProgress[cuboid];
         final long hourStartMs = Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
-        if (HourInProgress.NONE != hour.startMs() && hour.startMs() != hourStartMs)
+        if (PeriodFold.NONE != hour.startMs() && hour.startMs() != hourStartMs)
         {
             final long finishedMs = hour.startMs();
             insert(shard.hours.get(cuboid), hour.finish());
@@ -152,9 +152,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     /**
      * Rolls and expires one cuboid's closed buckets for a watermark. An hour is folded together minute by minute
      * ({@link #foldIntoHour}) and filed once a later minute is sealed: minutes are sealed in time order, so every
-     * minute of the hour is in and none can change. A day is built from its hours when the same holds for it. The finer buckets stay
-     * until their retention passes, so a query over whole hours or days reads one bucket per period, and one
-     * over part of an hour still reads its minutes.
+     * minute of the hour is in and none can change. A day is built from its hours when the same holds for it.
+     * The finer buckets stay until their retention passes, so a query over whole hours or days reads one bucket
+     * per period, and one over part of an hour still reads its minutes.
      *
      * @param sealedStartMs start of the minute bucket just sealed: every earlier minute has been filed.
      */
@@ -229,43 +229,17 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         }
     }
 
+    /**
+     * Merges a period's closed slices, given in time order, into the period's slice.
+     */
     static Slice merge(final long startMs, final long spanMs, final List<Slice> members)
     {
-        int metrics = 0;
+        final PeriodFold fold = new PeriodFold(spanMs);
         for (final Slice member : members)
         {
-            metrics = Math.max(metrics, member.byTable.length);
+            fold.fold(startMs, member);
         }
-        final CellBlock[] merged = new CellBlock[metrics];
-        for (int m = 0; m < metrics; m++)
-        {
-            int cells = 0;
-            int pairs = 0;
-            for (final Slice member : members)
-            {
-                final CellBlock block = member.block(m);
-                if (null != block)
-                {
-                    cells = Math.max(cells, block.cellCount);
-                    pairs = Math.max(pairs, block.pairCount);
-                }
-            }
-            if (cells == 0)
-            {
-                continue;
-            }
-            final CellTable accumulator = new CellTable(MetricCatalog.columnsOf(m), cells, pairs, false, 0);
-            for (final Slice member : members)
-            {
-                final CellBlock block = member.block(m);
-                if (null != block)
-                {
-                    accumulator.merge(block);
-                }
-            }
-            merged[m] = accumulator.compact();
-        }
-        return new Slice(startMs, spanMs, merged);
+        return fold.finish();
     }
 
     private void publish(final CubeShard shard, final long sealSeq)

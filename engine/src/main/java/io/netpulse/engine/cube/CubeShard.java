@@ -26,7 +26,7 @@ final class CubeShard
     long viewVersion;
     final long[] builtHourMs = new long[Cuboid.count()];
     final long[] builtDayMs = new long[Cuboid.count()];
-    final HourInProgress[] hoursInProgress = new HourInProgress[Cuboid.count()];
+    final PeriodFold[] hoursInProgress = new PeriodFold[Cuboid.count()];
 
     CubeShard(final int shard)
     {
@@ -36,7 +36,7 @@ final class CubeShard
             minutes.add(new ArrayList<>());
             hours.add(new ArrayList<>());
             days.add(new ArrayList<>());
-            hoursInProgress[c] = new HourInProgress();
+            hoursInProgress[c] = new PeriodFold(CubeConfig.HOUR_MS);
         }
         java.util.Arrays.fill(builtHourMs, Long.MIN_VALUE);
         java.util.Arrays.fill(builtDayMs, Long.MIN_VALUE);

@@ -15,9 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
- * Folding an hour's minutes as they arrive gives, bit for bit, the hour a one-go merge of the same minutes gives.
+ * Folding an hour's minutes as they arrive, in a fold reused from the hour before, gives bit for bit the hour a
+ * fresh merge of the same minutes gives, and every value of the minutes is in it.
  */
-class HourInProgressTest
+class PeriodFoldTest
 {
     private static final long HOUR0 = 1_767_571_200_000L;
 
@@ -25,7 +26,7 @@ class HourInProgressTest
     void shouldFoldMinutesIntoTheSameHourAsOneMerge()
     {
         final SplittableRandom random = new SplittableRandom(7);
-        final HourInProgress hour = new HourInProgress();
+        final PeriodFold hour = new PeriodFold(CubeConfig.HOUR_MS);
         for (int round = 0; round < 2; round++)
         {
             final long hourStartMs = HOUR0 + round * CubeConfig.HOUR_MS;
@@ -40,7 +41,7 @@ class HourInProgressTest
 
             final Slice folded = hour.finish();
             final Slice merged = CubeMaintainer.merge(hourStartMs, CubeConfig.HOUR_MS, minutes);
-            assertEquals(HourInProgress.NONE, hour.startMs());
+            assertEquals(PeriodFold.NONE, hour.startMs());
             assertEquals(hourStartMs, folded.startMs);
             assertEquals(CubeConfig.HOUR_MS, folded.spanMs);
             assertEquals(merged.byTable.length, folded.byTable.length);
@@ -54,6 +55,12 @@ class HourInProgressTest
                     assertNull(actual);
                     continue;
                 }
+                long minuteValues = 0;
+                for (final Slice slice : minutes)
+                {
+                    minuteValues += null == slice.block(m) ? 0 : slice.block(m).totalCount();
+                }
+                assertEquals(minuteValues, actual.totalCount(), "table " + m);
                 assertEquals(expected.cellCount, actual.cellCount, "table " + m);
                 assertEquals(expected.pairCount, actual.pairCount, "table " + m);
                 assertArrayEquals(Arrays.copyOf(expected.cells, expected.cellCount * expected.stride),
