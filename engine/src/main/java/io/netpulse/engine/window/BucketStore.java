@@ -23,6 +23,12 @@ import java.util.Arrays;
  * and closing a bucket reads one contiguous run per chunk. Copies of a series (for readers and hand-offs) use the
  * series-major form of {@link SeriesLayout}.
  * <p>
+ * Moving a ring on to a newer bucket clears the skipped slots' bits in the series' header, never the slots
+ * themselves: a slot whose bit is clear is "no data" to every read ({@link #bucketIndex} answers -1, copies get
+ * zeros) and is overwritten whole by its next sample. So a new series, a series back from a long silence, or a ring
+ * finer than its series reports costs no writes to cells it skips (each a cache line of its own, a slot's stride
+ * apart), only to the header the sample updates anyway.
+ * <p>
  * Single writer (the window updater that owns the store). Readers on other threads never block it: every write
  * to a series is bracketed by its seqlock (the header's version, odd while writing), and a reader copies what it
  * needs and retries if the version moved. Chunk tables are replaced, never changed in place; the writer keeps
@@ -45,6 +51,7 @@ public final class BucketStore
     private final long[] resolutionsMs;
     private final int[] slots;
     private final int[] cellOffsets;
+    private final int[] writtenOffsets;
 
     // The current bucket of each resolution, cached: event times arrive nearly in order, so most events fall in
     // the bucket of the event before and need no division.
@@ -78,11 +85,13 @@ public final class BucketStore
         this.resolutionsMs = new long[resolutions];
         this.slots = new int[resolutions];
         this.cellOffsets = new int[resolutions];
+        this.writtenOffsets = new int[resolutions];
         for (int r = 0; r < resolutions; r++)
         {
             resolutionsMs[r] = layout.resolutionMs(r);
             slots[r] = layout.slots(r);
             cellOffsets[r] = layout.cellOffset(r);
+            writtenOffsets[r] = layout.writtenOffset(r);
         }
         cachedStartMs = new long[resolutions];
         cachedEndMs = new long[resolutions];
@@ -140,10 +149,7 @@ public final class BucketStore
         final long version = beginWrite(header, h);
         header[h + SeriesLayout.EWMA_OFFSET] = Double.doubleToRawLongBits(Double.NaN);
         header[h + SeriesLayout.EWMA_TIME_OFFSET] = SeriesLayout.NO_TIME;
-        for (int r = 0; r < resolutions; r++)
-        {
-            header[h + SeriesLayout.NEWEST_OFFSET + r] = SeriesLayout.NO_BUCKET;
-        }
+        forget(header, h);
         endWrite(header, h, version);
         liveSeries++;
         return series;
@@ -160,10 +166,7 @@ public final class BucketStore
         final long[] header = headerChunks[series >>> CHUNK_SHIFT];
         final int h = (series & CHUNK_MASK) * headerLongs;
         final long version = beginWrite(header, h);
-        for (int r = 0; r < resolutions; r++)
-        {
-            header[h + SeriesLayout.NEWEST_OFFSET + r] = SeriesLayout.NO_BUCKET;
-        }
+        forget(header, h);
         header[h + SeriesLayout.EWMA_TIME_OFFSET] = SeriesLayout.NO_TIME;
         endWrite(header, h, version);
         if (freeCount == freeSeries.length)
@@ -172,6 +175,18 @@ public final class BucketStore
         }
         freeSeries[freeCount++] = series;
         liveSeries--;
+    }
+
+    /**
+     * Empties every ring of a series: no newest bucket, no written slot.
+     */
+    private void forget(final long[] header, final int h)
+    {
+        for (int r = 0; r < resolutions; r++)
+        {
+            header[h + SeriesLayout.NEWEST_OFFSET + r] = SeriesLayout.NO_BUCKET;
+        }
+        Arrays.fill(header, h + SeriesLayout.NEWEST_OFFSET + resolutions, h + headerLongs, 0L);
     }
 
     /**
@@ -200,10 +215,10 @@ public final class BucketStore
             final long bucket = cachedBucket[r];
             final int newestAt = h + SeriesLayout.NEWEST_OFFSET + r;
             final long newest = header[newestAt];
-            final long[] ring = cells[r];
+            final int writtenAt = h + writtenOffsets[r];
             if (bucket > newest)
             {
-                advance(ring, within, slots[r], newest, bucket);
+                advance(header, writtenAt, slots[r], newest, bucket);
                 header[newestAt] = bucket;
             }
             else if (bucket <= newest - slots[r])
@@ -212,7 +227,21 @@ public final class BucketStore
                 beyondRing++;
                 continue;
             }
-            BucketCells.add(ring, cachedSlot[r] * SLOT_STRIDE + within, value);
+            final int slot = cachedSlot[r];
+            final int wordAt = writtenAt + (slot >>> 6);
+            final long word = header[wordAt];
+            final long bit = 1L << slot;
+            final int at = slot * SLOT_STRIDE + within;
+            if (0 == (word & bit))
+            {
+                // the slot still holds a bucket the ring moved past: the sample starts it afresh
+                header[wordAt] = word | bit;
+                BucketCells.set(cells[r], at, 1, value, 0.0, value, value);
+            }
+            else
+            {
+                BucketCells.add(cells[r], at, value);
+            }
         }
 
         if (null != ewma)
@@ -247,21 +276,25 @@ public final class BucketStore
     }
 
     /**
-     * Empties the slots between the newest bucket and a newer one, which become "no data" until written.
+     * Moves a ring from its newest bucket on to a newer one: the slots of the buckets in between, up to and
+     * including the new one, become "no data" until written, by their written bits alone.
      */
-    private static void advance(final long[] ring, final int within, final int slots, final long newest, final long bucket)
+    private static void advance(
+        final long[] header, final int writtenAt, final int slots, final long newest, final long bucket)
     {
         if (SeriesLayout.NO_BUCKET == newest || bucket - newest >= slots)
         {
-            for (int slot = 0; slot < slots; slot++)
-            {
-                BucketCells.clear(ring, slot * SLOT_STRIDE + within);
-            }
+            Arrays.fill(header, writtenAt, writtenAt + SeriesLayout.writtenWords(slots), 0L);
             return;
         }
+        int slot = (int)Math.floorMod(newest + 1, (long)slots);
         for (long b = newest + 1; b <= bucket; b++)
         {
-            BucketCells.clear(ring, (int)Math.floorMod(b, (long)slots) * SLOT_STRIDE + within);
+            header[writtenAt + (slot >>> 6)] &= ~(1L << slot);
+            if (++slot == slots)
+            {
+                slot = 0;
+            }
         }
     }
 
@@ -295,14 +328,17 @@ public final class BucketStore
         final long version = beginWrite(header, h);
         final int newestAt = h + SeriesLayout.NEWEST_OFFSET + r;
         final long newest = header[newestAt];
+        final int writtenAt = h + writtenOffsets[r];
         if (bucket > newest)
         {
-            advance(ring, within, slots[r], newest, bucket);
+            advance(header, writtenAt, slots[r], newest, bucket);
             header[newestAt] = bucket;
         }
         if (bucket > header[newestAt] - slots[r])
         {
-            System.arraycopy(from, fromAt, ring, slotOf(r, bucket) * SLOT_STRIDE + within, BucketCells.LONGS);
+            final int slot = slotOf(r, bucket);
+            header[writtenAt + (slot >>> 6)] |= 1L << slot;
+            System.arraycopy(from, fromAt, ring, slot * SLOT_STRIDE + within, BucketCells.LONGS);
         }
         endWrite(header, h, version);
     }
@@ -312,15 +348,23 @@ public final class BucketStore
      * shards, or a snapshot.
      *
      * @param series the series to overwrite.
-     * @param header the source header ({@link SeriesLayout#headerLongs()} longs; its version is ignored).
-     * @param cells  the source cells ({@link SeriesLayout#seriesLongs()} longs).
+     * @param header the source header ({@link SeriesLayout#headerLongs()} longs; its version and written-slot bits
+     *               are ignored).
+     * @param cells  the source cells ({@link SeriesLayout#seriesLongs()} longs), zeros where there is no data.
      */
     public void putSeries(final int series, final long[] header, final long[] cells)
     {
         final long[] headerChunk = headerChunks[series >>> CHUNK_SHIFT];
         final int h = (series & CHUNK_MASK) * headerLongs;
         final long version = beginWrite(headerChunk, h);
-        System.arraycopy(header, 1, headerChunk, h + 1, headerLongs - 1);
+        System.arraycopy(header, 1, headerChunk, h + 1, SeriesLayout.NEWEST_OFFSET + resolutions - 1);
+        for (int r = 0; r < resolutions; r++)
+        {
+            // every slot of a ring that holds anything is written: with the cells copied, each holds its bucket
+            final long fill = SeriesLayout.NO_BUCKET == header[SeriesLayout.NEWEST_OFFSET + r] ? 0L : -1L;
+            final int writtenAt = h + writtenOffsets[r];
+            Arrays.fill(headerChunk, writtenAt, writtenAt + SeriesLayout.writtenWords(slots[r]), fill);
+        }
         scatter(cells, cellChunks[series >>> CHUNK_SHIFT], (series & CHUNK_MASK) * BucketCells.LONGS);
         endWrite(headerChunk, h, version);
     }
@@ -353,17 +397,28 @@ public final class BucketStore
     {
         System.arraycopy(headerChunks[series >>> CHUNK_SHIFT], (series & CHUNK_MASK) * headerLongs, header, 0,
             headerLongs);
-        gather(cellChunks[series >>> CHUNK_SHIFT], (series & CHUNK_MASK) * BucketCells.LONGS, cells);
+        gather(header, cellChunks[series >>> CHUNK_SHIFT], (series & CHUNK_MASK) * BucketCells.LONGS, cells);
     }
 
-    private void gather(final long[][] chunk, final int within, final long[] cells)
+    /**
+     * Copies a series' rings out series-major, zeros for the slots its header says hold no data.
+     */
+    private void gather(final long[] header, final long[][] chunk, final int within, final long[] cells)
     {
         for (int r = 0; r < resolutions; r++)
         {
             final long[] ring = chunk[r];
+            final int writtenAt = writtenOffsets[r];
             for (int slot = 0, at = cellOffsets[r]; slot < slots[r]; slot++, at += BucketCells.LONGS)
             {
-                System.arraycopy(ring, slot * SLOT_STRIDE + within, cells, at, BucketCells.LONGS);
+                if (0 != (header[writtenAt + (slot >>> 6)] & (1L << slot)))
+                {
+                    System.arraycopy(ring, slot * SLOT_STRIDE + within, cells, at, BucketCells.LONGS);
+                }
+                else
+                {
+                    BucketCells.clear(cells, at);
+                }
             }
         }
     }
@@ -403,7 +458,7 @@ public final class BucketStore
                 System.arraycopy(headerChunk, h, header, 0, headerLongs);
                 if (null != cells)
                 {
-                    gather(cellChunk, within, cells);
+                    gather(header, cellChunk, within, cells);
                 }
                 VarHandle.acquireFence();
                 if ((long)LONGS.getOpaque(headerChunk, h) == before)
@@ -417,7 +472,8 @@ public final class BucketStore
     }
 
     /**
-     * The buckets of one resolution of a series' chunk, for the writer's own reads (roll-ups, hashes).
+     * The buckets of one resolution of a series' chunk, for the writer's own reads (roll-ups, hashes). A slot may
+     * still hold a bucket its ring moved past: find buckets with {@link #bucketIndex}, never by slot alone.
      *
      * @param series the series.
      * @param r      index of the resolution.
@@ -429,7 +485,7 @@ public final class BucketStore
     }
 
     /**
-     * Where a slot of a series is in {@link #cellChunk(int, int)}.
+     * Where a slot of a series is in {@link #cellChunk(int, int)}, whatever it holds.
      *
      * @param series the series.
      * @param slot   the slot.
@@ -481,7 +537,7 @@ public final class BucketStore
      * @param r      index of the resolution.
      * @param bucket the bucket number.
      * @return the offset of the bucket in {@link #cellChunk(int, int)}, or -1 when the ring no longer (or not
-     *         yet) holds it.
+     *         yet) holds it or has no data for it.
      */
     public int bucketIndex(final int series, final int r, final long bucket)
     {
@@ -500,8 +556,11 @@ public final class BucketStore
      */
     public int bucketIndex(final int series, final int r, final long bucket, final int slot)
     {
-        final long newest = newestBucket(series, r);
-        if (SeriesLayout.NO_BUCKET == newest || bucket > newest || bucket <= newest - slots[r])
+        final long[] header = headerChunks[series >>> CHUNK_SHIFT];
+        final int h = (series & CHUNK_MASK) * headerLongs;
+        final long newest = header[h + SeriesLayout.NEWEST_OFFSET + r];
+        if (SeriesLayout.NO_BUCKET == newest || bucket > newest || bucket <= newest - slots[r] ||
+            0 == (header[h + writtenOffsets[r] + (slot >>> 6)] & (1L << slot)))
         {
             return -1;
         }

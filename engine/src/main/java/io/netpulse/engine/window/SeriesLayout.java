@@ -11,10 +11,15 @@ import java.util.Arrays;
  * bucket-major across the series of a chunk.
  * <pre>
  *   header:  | version | ewma | ewmaTimeMs | newest bucket (resolution 0) | ... | newest bucket (resolution R-1) |
+ *            | written slots of resolution 0: ceil(slots[0] / 64) longs | ... | of resolution R-1                |
  *   copy:    | ring of resolution 0: slots[0] x {@link BucketCells} | ring of resolution 1 | ...                |
  * </pre>
  * Bucket {@code b} of resolution {@code r} covers event time {@code [b * res, (b + 1) * res)} and lives in slot
- * {@code b mod slots[r]}; the header's newest bucket says which buckets the slots hold now.
+ * {@code b mod slots[r]}; the header's newest bucket says which buckets the slots hold now. A ring's written-slot
+ * bits (bit {@code s % 64} of word {@code s / 64}) say which slots were written since the ring moved onto their
+ * bucket: a slot whose bit is clear holds a bucket the ring has moved past and reads as no data. Moving the
+ * ring on clears bits, not slots, so a ring that skips buckets (a new series, a gap, a resolution finer than the
+ * series reports) touches no cells for the buckets it skips. A copy's cells hold zeros for such slots.
  * <p>
  * A ring holds at least as many buckets as its spec asks, and more when the spec is shorter than the allowed
  * lateness plus the idleness timeout: that is how far behind the newest bucket the oldest open (not yet closed)
@@ -45,6 +50,7 @@ public final class SeriesLayout
     private final long[] resolutionsMs;
     private final int[] slots;
     private final int[] cellOffsets;
+    private final int[] writtenOffsets;
     private final int seriesLongs;
     private final int headerLongs;
 
@@ -62,7 +68,9 @@ public final class SeriesLayout
         resolutionsMs = new long[resolutions];
         slots = new int[resolutions];
         cellOffsets = new int[resolutions];
+        writtenOffsets = new int[resolutions];
         int offset = 0;
+        int header = NEWEST_OFFSET + resolutions;
         for (int r = 0; r < resolutions; r++)
         {
             final long resolutionMs = spec.resolutionMs(r);
@@ -71,9 +79,11 @@ public final class SeriesLayout
             slots[r] = (int)Math.max(spec.bucketCount(r), Math.min(needed, Integer.MAX_VALUE / BucketCells.LONGS));
             cellOffsets[r] = offset;
             offset = Math.addExact(offset, Math.multiplyExact(slots[r], BucketCells.LONGS));
+            writtenOffsets[r] = header;
+            header += writtenWords(slots[r]);
         }
         seriesLongs = offset;
-        headerLongs = NEWEST_OFFSET + resolutions;
+        headerLongs = header;
     }
 
     /**
@@ -155,6 +165,28 @@ public final class SeriesLayout
     public int cellOffset(final int r)
     {
         return cellOffsets[r];
+    }
+
+    /**
+     * Header offset of a resolution's written-slot bits.
+     *
+     * @param r index of the resolution.
+     * @return offset in longs; the bits take {@link #writtenWords(int)} of its slots.
+     */
+    public int writtenOffset(final int r)
+    {
+        return writtenOffsets[r];
+    }
+
+    /**
+     * Longs of written-slot bits a ring of so many slots takes.
+     *
+     * @param slots the ring length.
+     * @return one bit a slot, rounded up to whole longs.
+     */
+    public static int writtenWords(final int slots)
+    {
+        return (slots + Long.SIZE - 1) >>> 6;
     }
 
     /**

@@ -1332,7 +1332,7 @@ public final class WindowUpdater implements Stage
             for (long bucket = newest - layout.slots(r) + 1; bucket <= newest; bucket++)
             {
                 final int at = store.bucketIndex(series, r, bucket);
-                if (BucketCells.count(store.cellChunk(series, r), at) > 0)
+                if (at >= 0 && BucketCells.count(store.cellChunk(series, r), at) > 0)
                 {
                     hash = StateHash.mix(hash, bucket);
                     hash = cellsHash(hash, store.cellChunk(series, r), at);

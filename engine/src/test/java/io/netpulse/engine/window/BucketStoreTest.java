@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,8 +27,14 @@ class BucketStoreTest
         assertEquals(0, LAYOUT.cellOffset(0));
         assertEquals(6 * BucketCells.LONGS, LAYOUT.cellOffset(1));
         assertEquals(9 * BucketCells.LONGS, LAYOUT.seriesLongs());
-        assertEquals(SeriesLayout.NEWEST_OFFSET + 2, LAYOUT.headerLongs());
-        assertEquals((9 * 5 + 5) * 8, LAYOUT.bytesPerSeries());
+        // the header: version, EWMA, its time, two newest buckets, then one long of written-slot bits per ring
+        assertEquals(SeriesLayout.NEWEST_OFFSET + 2, LAYOUT.writtenOffset(0));
+        assertEquals(SeriesLayout.NEWEST_OFFSET + 3, LAYOUT.writtenOffset(1));
+        assertEquals(SeriesLayout.NEWEST_OFFSET + 4, LAYOUT.headerLongs());
+        assertEquals((9 * 5 + 7) * 8, LAYOUT.bytesPerSeries());
+        assertEquals(0, SeriesLayout.writtenWords(0));
+        assertEquals(1, SeriesLayout.writtenWords(64));
+        assertEquals(2, SeriesLayout.writtenWords(65));
         assertEquals(1, LAYOUT.indexOf(60_000));
         assertEquals(-1, LAYOUT.indexOf(1));
 
@@ -60,7 +67,7 @@ class BucketStoreTest
         final long first = Math.floorDiv(T0, 10_000);
         final long[] cells = store.cellChunk(series, 0);
         assertEquals(2, BucketCells.count(cells, store.bucketIndex(series, 0, first)));
-        assertEquals(0, BucketCells.count(cells, store.bucketIndex(series, 0, first + 1)), "no data");
+        assertEquals(-1, store.bucketIndex(series, 0, first + 1), "skipped: no data");
         assertEquals(1, BucketCells.count(cells, store.bucketIndex(series, 0, first + 2)));
         assertEquals(3, BucketCells.count(store.cellChunk(series, 1), store.bucketIndex(series, 1, Math.floorDiv(T0, 60_000))));
         assertEquals(store.bucketIndex(series, 0, first), BucketStore.cellIndex(series, store.slotOf(0, first)));
@@ -76,8 +83,10 @@ class BucketStoreTest
         final long newest = store.newestBucket(series, 0);
         for (long bucket = newest - 5; bucket < newest; bucket++)
         {
-            assertEquals(0, BucketCells.count(cells, store.bucketIndex(series, 0, bucket)));
+            assertEquals(-1, store.bucketIndex(series, 0, bucket), "no data");
         }
+        assertEquals(1, BucketCells.count(cells, store.bucketIndex(series, 0, newest)));
+        assertEquals(1.0, BucketCells.sum(cells, store.bucketIndex(series, 0, newest)), "started afresh");
 
         // a sample older than the ring is counted, never written over a newer bucket
         store.add(series, T0 + 30_000, 5.0, ewma);
@@ -92,6 +101,111 @@ class BucketStoreTest
         final long[] header = store.headerChunk(series);
         assertEquals(expected, Double.longBitsToDouble(header[store.headerIndex(series) + SeriesLayout.EWMA_OFFSET]),
             1e-12);
+    }
+
+    @Test
+    void shouldTreatSkippedSlotsAsNoDataWithoutClearingThem()
+    {
+        final BucketStore store = new BucketStore(LAYOUT);
+        final int series = store.allocate();
+        final long first = Math.floorDiv(T0, 10_000);
+        store.add(series, first * 10_000, 2.0, null);
+        store.add(series, (first + 1) * 10_000, 3.0, null);
+        // six slots: bucket first + 7 takes first + 1's slot, and the ring skips first + 2 .. first + 6
+        store.add(series, (first + 7) * 10_000, 5.0, null);
+        final long[] ring = store.cellChunk(series, 0);
+        assertEquals(1, BucketCells.count(ring, store.bucketIndex(series, 0, first + 7)));
+        assertEquals(5.0, BucketCells.sum(ring, store.bucketIndex(series, 0, first + 7)), "written over, not added to");
+        assertEquals(5.0, BucketCells.min(ring, store.bucketIndex(series, 0, first + 7)));
+        for (long bucket = first + 2; bucket <= first + 6; bucket++)
+        {
+            assertEquals(-1, store.bucketIndex(series, 0, bucket), "skipped: no data");
+        }
+        final int stale = BucketStore.cellIndex(series, store.slotOf(0, first + 6));
+        assertEquals(1, BucketCells.count(ring, stale), "the slot still holds bucket first, unread");
+
+        // a copy reads the skipped slots as empty
+        final long[] header = new long[LAYOUT.headerLongs()];
+        final long[] cells = new long[LAYOUT.seriesLongs()];
+        store.readSeries(series, header, cells);
+        for (int slot = 0; slot < LAYOUT.slots(0); slot++)
+        {
+            final long count = BucketCells.count(cells, slot * BucketCells.LONGS);
+            final double sum = BucketCells.sum(cells, slot * BucketCells.LONGS);
+            if (slot == store.slotOf(0, first + 7))
+            {
+                assertEquals(1, count);
+                assertEquals(5.0, sum);
+            }
+            else
+            {
+                assertEquals(0, count, "slot " + slot);
+                assertEquals(0.0, sum, "slot " + slot);
+            }
+        }
+        final long[] written = new long[LAYOUT.headerLongs()];
+        final long[] copied = new long[LAYOUT.seriesLongs()];
+        store.copySeries(series, written, copied);
+        assertArrayEquals(cells, copied);
+
+        // and so does a store the copy is put into, where every slot of a ring holding anything counts as written
+        final BucketStore other = new BucketStore(LAYOUT);
+        final int target = other.allocate();
+        other.putSeries(target, header, cells);
+        assertEquals(first + 7, other.newestBucket(target, 0));
+        assertEquals(0, BucketCells.count(other.cellChunk(target, 0), other.bucketIndex(target, 0, first + 6)));
+        assertEquals(5.0, BucketCells.sum(other.cellChunk(target, 0), other.bucketIndex(target, 0, first + 7)));
+        other.add(target, (first + 6) * 10_000, 4.0, null);
+        assertEquals(4.0, BucketCells.sum(other.cellChunk(target, 0), other.bucketIndex(target, 0, first + 6)));
+
+        // an out-of-order sample into a skipped slot starts it afresh; a whole bucket put there is written
+        store.add(series, (first + 3) * 10_000 + 1, 7.0, null);
+        assertEquals(1, BucketCells.count(ring, store.bucketIndex(series, 0, first + 3)));
+        assertEquals(7.0, BucketCells.max(ring, store.bucketIndex(series, 0, first + 3)));
+        final long[] whole = new long[BucketCells.LONGS];
+        BucketCells.set(whole, 0, 2, 6.0, 0.5, 2.5, 3.5);
+        store.putBucket(series, 0, first + 4, whole, 0);
+        assertEquals(2, BucketCells.count(ring, store.bucketIndex(series, 0, first + 4)));
+        assertEquals(-1, store.bucketIndex(series, 0, first + 5));
+    }
+
+    @Test
+    void shouldKeepWrittenBitsForRingsLongerThanOneWord()
+    {
+        final SeriesLayout layout = new SeriesLayout(WindowSpec.parse("1s*100", 0), 0);
+        assertEquals(2, layout.headerLongs() - layout.writtenOffset(0));
+        final BucketStore store = new BucketStore(layout);
+        final int series = store.allocate();
+        final long base = Math.floorDiv(T0, 100_000) * 100;
+        store.add(series, base * 1_000, 1.0, null);
+        store.add(series, (base + 70) * 1_000, 2.0, null);
+        store.add(series, (base + 65) * 1_000, 3.0, null);
+        final long[] ring = store.cellChunk(series, 0);
+        assertEquals(1.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base)));
+        assertEquals(2.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base + 70)));
+        assertEquals(3.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base + 65)));
+        for (long bucket = base + 1; bucket < base + 70; bucket++)
+        {
+            if (bucket != base + 65)
+            {
+                assertEquals(-1, store.bucketIndex(series, 0, bucket), "bucket " + bucket);
+            }
+        }
+        // around the ring: base + 130 moves past slots 71 .. 99 and 0 .. 30, base's among them
+        store.add(series, (base + 130) * 1_000, 4.0, null);
+        assertEquals(-1, store.bucketIndex(series, 0, base + 100));
+        assertEquals(4.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base + 130)));
+        assertEquals(2.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base + 70)));
+        assertEquals(3.0, BucketCells.sum(ring, store.bucketIndex(series, 0, base + 65)));
+        final long[] header = new long[layout.headerLongs()];
+        final long[] cells = new long[layout.seriesLongs()];
+        store.readSeries(series, header, cells);
+        double total = 0;
+        for (int slot = 0; slot < layout.slots(0); slot++)
+        {
+            total += BucketCells.sum(cells, slot * BucketCells.LONGS);
+        }
+        assertEquals(9.0, total, "only the three buckets the ring still holds");
     }
 
     @Test

@@ -738,7 +738,8 @@ class WindowEngineTest
         assertEquals(2, group.shardCount());
         assertEquals(WindowConfig.DEFAULT, group.config());
         assertEquals(Watermarks.NO_WATERMARK, group.watermarkMs(), "shard 0 not built yet");
-        assertEquals(6_240 + 8 * (3 + 2), group.bytesPerDefaultSeries());
+        // 156 buckets, then a header of version, EWMA, its time, two newest buckets and 1 + 2 longs of written bits
+        assertEquals(6_240 + 8 * (3 + 2 + 3), group.bytesPerDefaultSeries());
     }
 
     @Test
