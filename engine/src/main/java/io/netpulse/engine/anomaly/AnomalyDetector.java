@@ -108,6 +108,15 @@ public final class AnomalyDetector implements Stage
     private double[] massScores = new double[0];
     private IntArrayList[] pending = new IntArrayList[0];
 
+    // The season the last sample fell in, [seasonStartMs, seasonEndMs): samples arrive nearly in event-time order, so
+    // most find their place in the season without a division.
+    private long seasonStartMs = Long.MAX_VALUE;
+    private long seasonEndMs = Long.MIN_VALUE;
+    // The last target rate turned into a threshold, and the threshold: series that report at the same interval
+    // (most of a network) share it, so most refreshes need no inverse error function.
+    private double targetRate = Double.NaN;
+    private double targetZ;
+
     private long samples;
     private long scored;
     private long raised;
@@ -274,7 +283,13 @@ public final class AnomalyDetector implements Stage
         correlate(s, timeMs, previousTimeMs, value, previous);
 
         // the expectation: level + time-of-day profile (interpolated) + day-of-week offset
-        final double position = Math.floorMod(timeMs, seasonMs) * slotsPerMs;
+        if (timeMs < seasonStartMs || timeMs >= seasonEndMs)
+        {
+            // (an end past Long.MAX_VALUE wraps below every time, which only means recomputing each time)
+            seasonStartMs = timeMs - Math.floorMod(timeMs, seasonMs);
+            seasonEndMs = seasonStartMs + seasonMs;
+        }
+        final double position = (timeMs - seasonStartMs) * slotsPerMs;
         final int knot = Math.min((int)position, slots - 1);
         final double fraction = position - knot;
         final int seasonBase = s * slots;
@@ -392,7 +407,12 @@ public final class AnomalyDetector implements Stage
         final double intervalMs = Math.max(1.0, t.intervalMs[s]);
         final double rate = config.targetAlarmsPerElementDay() / t.metricCount[t.elementSlot[s]] *
             intervalMs / AnomalyConfig.DAY_MS;
-        t.zTarget[s] = NormalTail.twoSided(rate);
+        if (rate != targetRate)
+        {
+            targetRate = rate;
+            targetZ = NormalTail.twoSided(rate);
+        }
+        t.zTarget[s] = targetZ;
     }
 
     private double youth(final long n)
