@@ -907,7 +907,7 @@ public final class AnomalyDetector implements Stage
             final boolean first = pairA[k] == metric;
             if (first || pairB[k] == metric)
             {
-                final int partner = t.partner(s, k, first ? pairB[k] : pairA[k]);
+                final int partner = t.find(slot, first ? pairB[k] : pairA[k]);
                 // (a restarted partner has no last sample: its time is Long.MIN_VALUE until it starts again)
                 if (partner != SeriesTable.NONE && t.lastTimeMs[partner] > previousTimeMs &&
                     Math.abs(timeMs - t.lastTimeMs[partner]) <= config.pairToleranceMs())

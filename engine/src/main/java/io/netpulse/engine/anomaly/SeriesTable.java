@@ -76,9 +76,6 @@ final class SeriesTable
     float[] season;
     float[] week;
     double[] siteMoments;
-    // per series and correlation pair: the partner series plus one, 0 while the element has none (series are never
-    // removed, so a partner once found stays the partner)
-    int[] partners;
 
     // per element slot
     int elementCount;
@@ -144,7 +141,6 @@ final class SeriesTable
         season = new float[capacity * slots];
         week = new float[capacity * weekSlots];
         siteMoments = new double[capacity * PairMoments.SLOTS];
-        partners = new int[capacity * pairs];
     }
 
     private void allocateElements(final int capacity)
@@ -199,7 +195,6 @@ final class SeriesTable
         season = Arrays.copyOf(season, capacity * slots);
         week = Arrays.copyOf(week, capacity * weekSlots);
         siteMoments = Arrays.copyOf(siteMoments, capacity * PairMoments.SLOTS);
-        partners = Arrays.copyOf(partners, capacity * pairs);
     }
 
     private void growElements()
@@ -239,28 +234,6 @@ final class SeriesTable
             series = nextSeries[series];
         }
         return series;
-    }
-
-    /**
-     * The series a series is paired with for a correlation pair: the same element's series of the other metric, if
-     * it has one; found once, then kept.
-     *
-     * @param series the series.
-     * @param pair   index of the correlation pair.
-     * @param metric the other metric of the pair.
-     * @return the partner series, or {@link #NONE}.
-     */
-    int partner(final int series, final int pair, final int metric)
-    {
-        final int at = series * pairs + pair;
-        final int known = partners[at] - 1;
-        if (known != NONE)
-        {
-            return known;
-        }
-        final int found = find(elementSlot[series], metric);
-        partners[at] = found + 1;
-        return found;
     }
 
     /**

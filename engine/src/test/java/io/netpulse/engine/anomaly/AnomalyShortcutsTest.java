@@ -13,9 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
- * The detector keeps the season its last sample fell in, the last target threshold it computed and each series'
- * correlation partners, to spare a division, an inverse error function and a walk of the element's series; none may
- * change what a sample is scored against.
+ * The detector keeps the season its last sample fell in and the last target threshold it computed, to spare a
+ * division and an inverse error function per sample; neither may change what a sample is scored against.
  */
 class AnomalyShortcutsTest
 {
@@ -71,28 +70,6 @@ class AnomalyShortcutsTest
             harness.loose(0, 1, 3, lastMs, 14.0);
             assertEquals(expected, harness.scores.get(harness.scores.size() - 1), "after a sample at " + otherMs);
         }
-    }
-
-    @Test
-    void shouldFindACorrelationPartnerOnceItExistsAndKeepIt()
-    {
-        final SeriesTable table = new SeriesTable(24, false, 2, 2);
-        final int latency = table.findOrAdd(0, 100, 2);
-        assertEquals(SeriesTable.NONE, table.partner(latency, 0, 1), "no traffic series yet");
-        table.findOrAdd(1, 101, 1);
-        assertEquals(SeriesTable.NONE, table.partner(latency, 0, 1), "another element's traffic is no partner");
-        final int traffic = table.findOrAdd(0, 100, 1);
-        assertEquals(traffic, table.partner(latency, 0, 1), "found once it exists");
-        assertEquals(latency, table.partner(traffic, 0, 2));
-        assertEquals(SeriesTable.NONE, table.partner(latency, 1, 3));
-        for (int metric = 10; metric < 20; metric++)
-        {
-            table.findOrAdd(0, 100, metric);
-        }
-        assertEquals(traffic, table.partner(latency, 0, 1), "kept as the table grows");
-        assertEquals(latency, table.partner(traffic, 0, 2));
-        assertEquals(table.find(table.elementSlotOf(0), 15), table.partner(latency, 1, 15));
-        assertEquals(13, table.size);
     }
 
     private static DetectorHarness warmed()
