@@ -27,7 +27,8 @@ import java.util.Arrays;
  * themselves: a slot whose bit is clear is "no data" to every read ({@link #bucketIndex} answers -1, copies get
  * zeros) and is overwritten whole by its next sample. So a new series, a series back from a long silence, or a ring
  * finer than its series reports costs no writes to cells it skips (each a cache line of its own, a slot's stride
- * apart), only to the header the sample updates anyway.
+ * apart), only to the header the sample updates anyway. The newest bucket's slot is always written (moving onto a
+ * bucket writes it), so a sample in the newest bucket, the common case, does not read the bits.
  * <p>
  * Single writer (the window updater that owns the store). Readers on other threads never block it: every write
  * to a series is bracketed by its seqlock (the header's version, odd while writing), and a reader copies what it
@@ -215,32 +216,41 @@ public final class BucketStore
             final long bucket = cachedBucket[r];
             final int newestAt = h + SeriesLayout.NEWEST_OFFSET + r;
             final long newest = header[newestAt];
-            final int writtenAt = h + writtenOffsets[r];
-            if (bucket > newest)
+            final int slot = cachedSlot[r];
+            final int at = slot * SLOT_STRIDE + within;
+            if (bucket == newest)
             {
+                // the newest bucket's slot is always written: no need to look at its bit
+                BucketCells.add(cells[r], at, value);
+            }
+            else if (bucket > newest)
+            {
+                final int writtenAt = h + writtenOffsets[r];
                 advance(header, writtenAt, slots[r], newest, bucket);
                 header[newestAt] = bucket;
+                header[writtenAt + (slot >>> 6)] |= 1L << slot;
+                BucketCells.set(cells[r], at, 1, value, 0.0, value, value);
             }
             else if (bucket <= newest - slots[r])
             {
                 // cannot happen with a ring sized for the horizon; counted rather than written over a newer bucket
                 beyondRing++;
-                continue;
-            }
-            final int slot = cachedSlot[r];
-            final int wordAt = writtenAt + (slot >>> 6);
-            final long word = header[wordAt];
-            final long bit = 1L << slot;
-            final int at = slot * SLOT_STRIDE + within;
-            if (0 == (word & bit))
-            {
-                // the slot still holds a bucket the ring moved past: the sample starts it afresh
-                header[wordAt] = word | bit;
-                BucketCells.set(cells[r], at, 1, value, 0.0, value, value);
             }
             else
             {
-                BucketCells.add(cells[r], at, value);
+                // an older bucket the ring still holds: a slot the ring moved past without a sample starts afresh
+                final int wordAt = h + writtenOffsets[r] + (slot >>> 6);
+                final long word = header[wordAt];
+                final long bit = 1L << slot;
+                if (0 == (word & bit))
+                {
+                    header[wordAt] = word | bit;
+                    BucketCells.set(cells[r], at, 1, value, 0.0, value, value);
+                }
+                else
+                {
+                    BucketCells.add(cells[r], at, value);
+                }
             }
         }
 

@@ -162,6 +162,9 @@ class BucketStoreTest
         store.add(series, (first + 3) * 10_000 + 1, 7.0, null);
         assertEquals(1, BucketCells.count(ring, store.bucketIndex(series, 0, first + 3)));
         assertEquals(7.0, BucketCells.max(ring, store.bucketIndex(series, 0, first + 3)));
+        store.add(series, (first + 3) * 10_000 + 2, 9.0, null);
+        assertEquals(2, BucketCells.count(ring, store.bucketIndex(series, 0, first + 3)), "added to, once written");
+        assertEquals(16.0, BucketCells.sum(ring, store.bucketIndex(series, 0, first + 3)));
         final long[] whole = new long[BucketCells.LONGS];
         BucketCells.set(whole, 0, 2, 6.0, 0.5, 2.5, 3.5);
         store.putBucket(series, 0, first + 4, whole, 0);
