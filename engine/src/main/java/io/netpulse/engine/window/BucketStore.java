@@ -226,7 +226,12 @@ public final class BucketStore
             else if (bucket > newest)
             {
                 final int writtenAt = h + writtenOffsets[r];
-                advance(header, writtenAt, slots[r], newest, bucket);
+                // moving on by one bucket skips no slot (the new bucket's own is set just below), and a ring with no
+                // bucket yet has no bit set
+                if (bucket != newest + 1)
+                {
+                    advance(header, writtenAt, slots[r], newest, bucket);
+                }
                 header[newestAt] = bucket;
                 header[writtenAt + (slot >>> 6)] |= 1L << slot;
                 BucketCells.set(cells[r], at, 1, value, 0.0, value, value);
