@@ -30,6 +30,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rollups = new AtomicLong();
+    private final BlockPool blocks = new BlockPool();
+    private final AtomicLong blocksRecycled = new AtomicLong();
+    private final AtomicLong blocksAllocated = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     // Tests hold the maintainer here to play a starved or slow one.
@@ -101,6 +104,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private void process(final Task task)
     {
         final CubeShard shard = task.shard;
+        blocks.release(shard);
         for (int c = 0; c < Cuboid.count(); c++)
         {
             final Slice sealed = task.slices[c];
@@ -108,7 +112,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             for (int m = 0; m < compacted.length; m++)
             {
                 final CellBlock block = sealed.byTable[m];
-                compacted[m] = null == block || block.cellCount == 0 ? null : block.compact();
+                compacted[m] = null == block || block.cellCount == 0 ? null : blocks.compact(block);
             }
             final Slice minute = new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted);
             insert(shard.minutes.get(c), minute);
@@ -116,6 +120,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             maintain(shard, c, config.retention(Cuboid.get(c)), task.watermarkMs, sealed.startMs);
         }
         publish(shard, task.sealSeq);
+        blocksRecycled.set(blocks.recycled());
+        blocksAllocated.set(blocks.allocated());
     }
 
     /**
@@ -129,7 +135,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         if (PeriodFold.NONE != hour.startMs() && hour.startMs() != hourStartMs)
         {
             final long finishedMs = hour.startMs();
-            insert(shard.hours.get(cuboid), hour.finish());
+            insert(shard.hours.get(cuboid), hour.finish(blocks));
             shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
             rollups.incrementAndGet();
         }
@@ -165,13 +171,15 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final List<Slice> hours = shard.hours.get(cuboid);
         final List<Slice> days = shard.days.get(cuboid);
         shard.builtDayMs[cuboid] = build(hours, days, CubeConfig.DAY_MS, sealedStartMs, shard.builtDayMs[cuboid]);
-        dropBefore(minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(), shard.builtHourMs[cuboid]);
-        dropBefore(hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
+        dropBefore(shard, minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(),
+            shard.builtHourMs[cuboid]);
+        dropBefore(shard, hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
 
         final long dropBeforeMs = watermarkMs - retention.daysMs();
         while (!days.isEmpty() && days.get(0).startMs + days.get(0).spanMs <= dropBeforeMs)
         {
             final Slice expired = days.remove(0);
+            blocks.retire(shard, expired, shard.viewVersion + 1);
             if (cuboid == Cuboid.ELEMENT.ordinal())
             {
                 shard.expiredValues += expired.values();
@@ -215,8 +223,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     /**
      * Drops the finer slices of whole periods that end before a time and have been built into coarser ones.
      */
-    private static void dropBefore(final List<Slice> finer, final long periodMs, final long beforeMs,
-        final long lastBuiltMs)
+    private void dropBefore(final CubeShard shard, final List<Slice> finer, final long periodMs,
+        final long beforeMs, final long lastBuiltMs)
     {
         while (!finer.isEmpty())
         {
@@ -225,7 +233,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             {
                 return;
             }
-            finer.remove(0);
+            blocks.retire(shard, finer.remove(0), shard.viewVersion + 1);
         }
     }
 
@@ -239,7 +247,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         {
             fold.fold(startMs, member);
         }
-        return fold.finish();
+        return fold.finish(new BlockPool());
     }
 
     private void publish(final CubeShard shard, final long sealSeq)
@@ -318,6 +326,26 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     long errors()
     {
         return errors.get();
+    }
+
+    /**
+     * Closed blocks that reused the storage of expired ones.
+     *
+     * @return the count.
+     */
+    long blocksRecycled()
+    {
+        return blocksRecycled.get();
+    }
+
+    /**
+     * Closed blocks that needed new storage.
+     *
+     * @return the count.
+     */
+    long blocksAllocated()
+    {
+        return blocksAllocated.get();
     }
 
     /**

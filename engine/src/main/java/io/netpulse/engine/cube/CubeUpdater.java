@@ -493,6 +493,7 @@ public final class CubeUpdater implements Stage
 
         state.pins.set(0);
         shard.current = state;
+        shard.oldestViewInUse = oldestViewInUse();
         writeEpoch = epoch + 1;
         dirty = false;
         publications++;
@@ -570,6 +571,20 @@ public final class CubeUpdater implements Stage
             return fresh;
         }
         return null;
+    }
+
+    /**
+     * The oldest maintainer view a pooled state still holds, pinned by a reader or not: closed blocks dropped
+     * before a later view was published are unreachable and the maintainer may reuse them.
+     */
+    private long oldestViewInUse()
+    {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < pool.size(); i++)
+        {
+            oldest = Math.min(oldest, pool.get(i).view.version);
+        }
+        return oldest;
     }
 
     /**
