@@ -4,14 +4,15 @@
 package io.netpulse.engine.cube;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket into exactly
- * sized blocks, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
+ * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
+ * into blocks, rolls them up into the minute's site and region cells, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
  * into one day bucket likewise, drops minutes past the cuboid's minute retention (their hour stays), hours past
  * the hour retention (their day stays) and days past the day retention, and publishes each shard's closed
  * buckets as a new immutable {@link ShardView}. Roll-ups merge mergeable state
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CubeMaintainer implements Runnable, AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("netpulse.cube");
+    private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
 
     private final CubeConfig config;
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
@@ -31,6 +33,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rollups = new AtomicLong();
     private final BlockPool blocks = new BlockPool();
+    // Scratch tables the sealed minutes' element cells are rolled up into, per cuboid and table, then compacted.
+    private final CellTable[][] rollUpTables = new CellTable[Cuboid.count()][0];
     private final AtomicLong blocksRecycled = new AtomicLong();
     private final AtomicLong blocksAllocated = new AtomicLong();
     private final Thread thread;
@@ -56,7 +60,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     void submit(final CubeShard shard, final OpenBucket bucket, final long watermarkMs)
     {
         submitted.incrementAndGet();
-        tasks.add(new Task(shard, bucket.sealedSlices(), bucket.sealSeq, watermarkMs));
+        tasks.add(new Task(shard, bucket.sealedSlice(), bucket.sealedPlacements(), bucket.sealSeq, watermarkMs));
     }
 
     /**
@@ -104,15 +108,31 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private void process(final Task task)
     {
         final CubeShard shard = task.shard;
+        final Slice sealed = task.elementSlice;
         blocks.release(shard);
         for (int c = 0; c < Cuboid.count(); c++)
         {
-            final Slice sealed = task.slices[c];
             final CellBlock[] compacted = new CellBlock[sealed.byTable.length];
             for (int m = 0; m < compacted.length; m++)
             {
                 final CellBlock block = sealed.byTable[m];
-                compacted[m] = null == block || block.cellCount == 0 ? null : blocks.compact(block);
+                if (null == block || block.cellCount == 0)
+                {
+                    continue;
+                }
+                if (c == ELEMENT)
+                {
+                    compacted[m] = blocks.compact(block);
+                }
+                else
+                {
+                    // The roll-up visits the element cells in their table's order, so the sums are the same
+                    // whichever thread does it and whenever.
+                    final CellTable rolled = rollUpTable(c, m);
+                    rolled.rollUp(block, task.placements, Cuboid.get(c));
+                    compacted[m] = blocks.compact(rolled);
+                    rolled.reset(0);
+                }
             }
             final Slice minute = new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted);
             insert(shard.minutes.get(c), minute);
@@ -122,6 +142,23 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         publish(shard, task.sealSeq);
         blocksRecycled.set(blocks.recycled());
         blocksAllocated.set(blocks.allocated());
+    }
+
+    private CellTable rollUpTable(final int cuboid, final int table)
+    {
+        CellTable[] byTable = rollUpTables[cuboid];
+        if (table >= byTable.length)
+        {
+            byTable = Arrays.copyOf(byTable, table + 1);
+            rollUpTables[cuboid] = byTable;
+        }
+        CellTable rolled = byTable[table];
+        if (null == rolled)
+        {
+            rolled = new CellTable(MetricCatalog.columnsOf(table), 256, 256, false, 0);
+            byTable[table] = rolled;
+        }
+        return rolled;
     }
 
     /**
@@ -374,7 +411,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         }
     }
 
-    private record Task(CubeShard shard, Slice[] slices, long sealSeq, long watermarkMs)
+    private record Task(CubeShard shard, Slice elementSlice, Placements.View placements, long sealSeq,
+        long watermarkMs)
     {
     }
 }

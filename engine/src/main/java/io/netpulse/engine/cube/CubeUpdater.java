@@ -458,17 +458,16 @@ public final class CubeUpdater implements Stage
 
         if (state.sealedVersion != sealedVersion)
         {
-            final Slice[][] sealedSlices = new Slice[Cuboid.count()][sealedPending.size()];
+            // Sealed minutes are element cells until the maintainer has rolled them up: coarser cuboids read them
+            // through their placements, as they read open minutes.
+            final Slice[][] sealedSlices = ShardState.emptyByCuboid();
+            final Slice[] elementSlices = new Slice[sealedPending.size()];
             int i = 0;
             for (final OpenBucket bucket : sealedPending)
             {
-                final Slice[] slices = bucket.sealedSlices();
-                for (int c = 0; c < sealedSlices.length; c++)
-                {
-                    sealedSlices[c][i] = slices[c];
-                }
-                i++;
+                elementSlices[i++] = bucket.sealedSlice();
             }
+            sealedSlices[Cuboid.ELEMENT.ordinal()] = elementSlices;
             state.sealed = sealedSlices;
             state.sealedVersion = sealedVersion;
         }
