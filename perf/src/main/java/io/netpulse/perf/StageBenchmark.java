@@ -15,6 +15,7 @@ import io.netpulse.engine.stage.StageContext;
 import io.netpulse.engine.status.SystemCounters;
 import io.netpulse.engine.topology.Topology;
 import io.netpulse.engine.topology.TopologyRouter;
+import io.netpulse.engine.window.Watermarks;
 import io.netpulse.perf.bench.Corpus;
 import org.agrona.concurrent.SystemNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +47,8 @@ import java.util.concurrent.TimeUnit;
  * Adding a stage is one small class: extend this one and implement {@link #createStage}. A stage that reads the
  * output of another stage (not just the router's fields) overrides {@link #upstreamStages}; those run over every
  * event once during set-up, after the router. When the slots run out the benchmark starts again from the first,
- * with every event time moved forward by the corpus's span, so event-time stages keep seeing time advance.
+ * with every event time (and the router's watermark fields) moved forward by the corpus's span, so event-time
+ * stages keep seeing time advance.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -191,7 +193,17 @@ public abstract class StageBenchmark
         final long spanMs = this.spanMs;
         for (final NetworkEvent event : events)
         {
+            // The router's watermark fields move with the events: stages that seal buckets on them (the cube)
+            // would otherwise never seal another and keep every later minute open.
             event.eventTimeMs += spanMs;
+            if (event.watermarkMs != Watermarks.NO_WATERMARK)
+            {
+                event.watermarkMs += spanMs;
+            }
+            if (event.frontierMs != Watermarks.NO_WATERMARK)
+            {
+                event.frontierMs += spanMs;
+            }
         }
     }
 }
