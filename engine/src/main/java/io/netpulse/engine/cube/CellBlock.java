@@ -291,47 +291,6 @@ class CellBlock
     }
 
     /**
-     * Orders the pairs by column and, within a column, by cell (a cell's pairs keep their order), and notes where
-     * each column's start: a query reads only its metric's pairs, and a cell's pairs one after another.
-     */
-    private void orderPairs()
-    {
-        final int count = pairCount;
-        final int cells = cellCount;
-        final int[] starts = new int[columns * cells + 1];
-        boolean ordered = true;
-        int previous = 0;
-        for (int j = 0; j < count; j++)
-        {
-            final int run = pairColumn(j) * cells + pairCell(j);
-            starts[run + 1]++;
-            ordered &= run >= previous;
-            previous = run;
-        }
-        for (int run = 0; run < starts.length - 1; run++)
-        {
-            starts[run + 1] += starts[run];
-        }
-        final int[] columnStarts = new int[columns + 1];
-        for (int c = 0; c <= columns; c++)
-        {
-            columnStarts[c] = starts[c * cells];
-        }
-        if (!ordered)
-        {
-            final long[] from = pairs;
-            final long[] to = new long[from.length];
-            for (int j = 0; j < count; j++)
-            {
-                final int at = starts[pairColumn(j) * cells + pairCell(j)]++ * pairStride;
-                System.arraycopy(from, j * pairStride, to, at, pairStride);
-            }
-            pairs = to;
-        }
-        columnPairs = columnStarts;
-    }
-
-    /**
      * A compact, exactly sized copy: what a closed bucket keeps.
      *
      * @return the copy.
@@ -339,8 +298,81 @@ class CellBlock
     final CellBlock compact()
     {
         final CellBlock copy = new CellBlock(columns, cellCount, pairCount);
-        copy.copyAll(this);
-        copy.orderPairs();
+        copy.compactFrom(this, new int[0]);
         return copy;
+    }
+
+    /**
+     * Makes this block a compact copy of another of the same columns, reusing this block's arrays when they are
+     * large enough: the cells as they are, the pairs ordered by column and, within a column, by cell (a cell's
+     * pairs keep their order), with where each column's pairs start, so that a query reads only its metric's
+     * pairs, and a cell's one after another.
+     *
+     * @param from    the block to copy.
+     * @param scratch room for counting the pairs per column and cell; a larger one is made when it is too small.
+     * @return the scratch used, for the next call.
+     */
+    final int[] compactFrom(final CellBlock from, final int[] scratch)
+    {
+        if (from.columns != columns)
+        {
+            throw new IllegalArgumentException("columns differ: " + from.columns + " into " + columns);
+        }
+        final int cells = from.cellCount;
+        final int count = from.pairCount;
+        if (cells * stride > this.cells.length)
+        {
+            this.cells = new long[cells * stride];
+        }
+        if (count * pairStride > this.pairs.length)
+        {
+            this.pairs = new long[count * pairStride];
+        }
+        final long[] cellsTo = this.cells;
+        if (from.stride == stride)
+        {
+            System.arraycopy(from.cells, 0, cellsTo, 0, cells * stride);
+        }
+        else
+        {
+            for (int i = 0; i < cells; i++)
+            {
+                System.arraycopy(from.cells, i * from.stride, cellsTo, i * stride, recordLength(columns));
+            }
+        }
+        cellCount = cells;
+
+        final int runs = columns * cells;
+        final int[] starts = scratch.length > runs ? scratch : new int[Math.max(runs + 1, scratch.length * 2)];
+        Arrays.fill(starts, 0, runs + 1, 0);
+        for (int j = 0; j < count; j++)
+        {
+            starts[from.pairColumn(j) * cells + from.pairCell(j) + 1]++;
+        }
+        for (int run = 0; run < runs; run++)
+        {
+            starts[run + 1] += starts[run];
+        }
+        int[] columnStarts = columnPairs;
+        if (null == columnStarts || columnStarts.length != columns + 1)
+        {
+            columnStarts = new int[columns + 1];
+        }
+        for (int c = 0; c <= columns; c++)
+        {
+            columnStarts[c] = starts[c * cells];
+        }
+        final long[] pairsFrom = from.pairs;
+        final long[] pairsTo = this.pairs;
+        final int strideFrom = from.pairStride;
+        for (int j = 0; j < count; j++)
+        {
+            final int at = starts[from.pairColumn(j) * cells + from.pairCell(j)]++ * pairStride;
+            pairsTo[at] = pairsFrom[j * strideFrom];
+            pairsTo[at + 1] = pairsFrom[j * strideFrom + 1];
+        }
+        pairCount = count;
+        columnPairs = columnStarts;
+        return starts;
     }
 }

@@ -51,6 +51,8 @@ final class CellTable extends CellBlock
     private int[] pairNext = new int[0];
     private int[] denseIndex = new int[0];
     private int[] pairIndex;
+    // The key of each pair index entry, beside it: a probe compares keys here instead of reading a pair record.
+    private long[] pairIndexKeys;
     private int pairIndexShift;
 
     private int[] logCells = new int[64];
@@ -95,6 +97,7 @@ final class CellTable extends CellBlock
         indexShift = 64 - Integer.numberOfTrailingZeros(indexCapacity);
         final int pairIndexCapacity = indexCapacityFor(pairCapacity());
         pairIndex = new int[pairIndexCapacity];
+        pairIndexKeys = new long[pairIndexCapacity];
         pairIndexShift = 64 - Integer.numberOfTrailingZeros(pairIndexCapacity);
         logBaseEpoch = epoch;
         denseIndex = new int[Math.min(DENSE_KEY_LIMIT, Math.max(0, denseKeys))];
@@ -439,8 +442,9 @@ final class CellTable extends CellBlock
     {
         final long key = pairKey(cell, column, bucket);
         final int[] pairIndex = this.pairIndex;
+        final long[] pairIndexKeys = this.pairIndexKeys;
         final int mask = pairIndex.length - 1;
-        int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+        int slot = pairSlot(key, pairIndexShift, mask);
         while (true)
         {
             final int entry = pairIndex[slot];
@@ -448,7 +452,7 @@ final class CellTable extends CellBlock
             {
                 break;
             }
-            if (pairs[(entry - 1) * TABLE_PAIR_STRIDE] == key)
+            if (pairIndexKeys[slot] == key)
             {
                 return entry - 1;
             }
@@ -459,6 +463,17 @@ final class CellTable extends CellBlock
         return pair;
     }
 
+    /**
+     * Where a pair's search starts in the pair index: a hash of its cell and column, plus its bucket. A cell and
+     * column's buckets are then next to each other in the index, so a roll-up or fold, which merges one cell and
+     * column's pairs after another, finds them in a few cache lines rather than one line per pair.
+     */
+    private static int pairSlot(final long key, final int shift, final int mask)
+    {
+        return ((int)(((key >>> LogHistogram.INDEX_BITS) * HASH_MULTIPLIER) >>> shift) + (int)(key & BUCKET_MASK)) &
+            mask;
+    }
+
     private void indexPair(final int pair, final long key)
     {
         if ((hashedPairs + 1) * 2 > pairIndex.length)
@@ -467,12 +482,13 @@ final class CellTable extends CellBlock
         }
         final int[] pairIndex = this.pairIndex;
         final int mask = pairIndex.length - 1;
-        int slot = (int)((key * HASH_MULTIPLIER) >>> pairIndexShift);
+        int slot = pairSlot(key, pairIndexShift, mask);
         while (0 != pairIndex[slot])
         {
             slot = (slot + 1) & mask;
         }
         pairIndex[slot] = pair + 1;
+        pairIndexKeys[slot] = key;
         hashedPairs++;
     }
 
@@ -518,6 +534,7 @@ final class CellTable extends CellBlock
     private void rehashPairs(final int capacity)
     {
         final int[] index = new int[capacity];
+        final long[] keys = new long[capacity];
         final int shift = 64 - Integer.numberOfTrailingZeros(capacity);
         final int mask = capacity - 1;
         for (int pair = 0; pair < pairCount; pair++)
@@ -526,14 +543,17 @@ final class CellTable extends CellBlock
             {
                 continue;
             }
-            int slot = (int)((pairs[pair * TABLE_PAIR_STRIDE] * HASH_MULTIPLIER) >>> shift);
+            final long key = pairs[pair * TABLE_PAIR_STRIDE];
+            int slot = pairSlot(key, shift, mask);
             while (0 != index[slot])
             {
                 slot = (slot + 1) & mask;
             }
             index[slot] = pair + 1;
+            keys[slot] = key;
         }
         this.pairIndex = index;
+        this.pairIndexKeys = keys;
         this.pairIndexShift = shift;
     }
 
@@ -706,7 +726,7 @@ final class CellTable extends CellBlock
     long footprintBytes()
     {
         long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length +
-            pairHeads.length + pairNext.length) * Integer.BYTES;
+            pairHeads.length + pairNext.length) * Integer.BYTES + (long)pairIndexKeys.length * Long.BYTES;
         if (tracked)
         {
             bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);

@@ -74,6 +74,11 @@ public final class Cube implements AutoCloseable
         return updater;
     }
 
+    CubeShard shard(final int index)
+    {
+        return shards.get(index);
+    }
+
     synchronized CubeMaintainer maintainer()
     {
         if (null == maintainer)
@@ -239,7 +244,9 @@ public final class Cube implements AutoCloseable
             final CubeMaintainer maintainer = this.maintainer;
             return new CubeStats(states.length, events, values, late, closedCells, closedBytes, openCells, expired,
                 watermarkMs, maxEventTimeMs, publications, skipped, null == maintainer ? 0 : maintainer.backlog(),
-                waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors());
+                waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors(),
+                null == maintainer ? 0 : maintainer.blocksRecycled(),
+                null == maintainer ? 0 : maintainer.blocksAllocated());
         }
         finally
         {

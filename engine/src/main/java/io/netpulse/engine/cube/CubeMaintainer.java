@@ -4,14 +4,15 @@
 package io.netpulse.engine.cube;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket into exactly
- * sized blocks, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
+ * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
+ * into blocks, rolls them up into the minute's site and region cells, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
  * into one day bucket likewise, drops minutes past the cuboid's minute retention (their hour stays), hours past
  * the hour retention (their day stays) and days past the day retention, and publishes each shard's closed
  * buckets as a new immutable {@link ShardView}. Roll-ups merge mergeable state
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CubeMaintainer implements Runnable, AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("netpulse.cube");
+    private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
 
     private final CubeConfig config;
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
@@ -30,6 +32,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong rollups = new AtomicLong();
+    private final BlockPool blocks = new BlockPool();
+    // Scratch tables the sealed minutes' element cells are rolled up into, per cuboid and table, then compacted.
+    private final CellTable[][] rollUpTables = new CellTable[Cuboid.count()][0];
+    private final AtomicLong blocksRecycled = new AtomicLong();
+    private final AtomicLong blocksAllocated = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     // Tests hold the maintainer here to play a starved or slow one.
@@ -53,7 +60,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     void submit(final CubeShard shard, final OpenBucket bucket, final long watermarkMs)
     {
         submitted.incrementAndGet();
-        tasks.add(new Task(shard, bucket.sealedSlices(), bucket.sealSeq, watermarkMs));
+        tasks.add(new Task(shard, bucket.sealedSlice(), bucket.sealedPlacements(), bucket.sealSeq, watermarkMs));
     }
 
     /**
@@ -101,14 +108,31 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private void process(final Task task)
     {
         final CubeShard shard = task.shard;
+        final Slice sealed = task.elementSlice;
+        blocks.release(shard);
         for (int c = 0; c < Cuboid.count(); c++)
         {
-            final Slice sealed = task.slices[c];
             final CellBlock[] compacted = new CellBlock[sealed.byTable.length];
             for (int m = 0; m < compacted.length; m++)
             {
                 final CellBlock block = sealed.byTable[m];
-                compacted[m] = null == block || block.cellCount == 0 ? null : block.compact();
+                if (null == block || block.cellCount == 0)
+                {
+                    continue;
+                }
+                if (c == ELEMENT)
+                {
+                    compacted[m] = blocks.compact(block);
+                }
+                else
+                {
+                    // The roll-up visits the element cells in their table's order, so the sums are the same
+                    // whichever thread does it and whenever.
+                    final CellTable rolled = rollUpTable(c, m);
+                    rolled.rollUp(block, task.placements, Cuboid.get(c));
+                    compacted[m] = blocks.compact(rolled);
+                    rolled.reset(0);
+                }
             }
             final Slice minute = new Slice(sealed.startMs, CubeConfig.MINUTE_MS, compacted);
             insert(shard.minutes.get(c), minute);
@@ -116,6 +140,25 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             maintain(shard, c, config.retention(Cuboid.get(c)), task.watermarkMs, sealed.startMs);
         }
         publish(shard, task.sealSeq);
+        blocksRecycled.set(blocks.recycled());
+        blocksAllocated.set(blocks.allocated());
+    }
+
+    private CellTable rollUpTable(final int cuboid, final int table)
+    {
+        CellTable[] byTable = rollUpTables[cuboid];
+        if (table >= byTable.length)
+        {
+            byTable = Arrays.copyOf(byTable, table + 1);
+            rollUpTables[cuboid] = byTable;
+        }
+        CellTable rolled = byTable[table];
+        if (null == rolled)
+        {
+            rolled = new CellTable(MetricCatalog.columnsOf(table), 256, 256, false, 0);
+            byTable[table] = rolled;
+        }
+        return rolled;
     }
 
     /**
@@ -129,7 +172,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         if (PeriodFold.NONE != hour.startMs() && hour.startMs() != hourStartMs)
         {
             final long finishedMs = hour.startMs();
-            insert(shard.hours.get(cuboid), hour.finish());
+            insert(shard.hours.get(cuboid), hour.finish(blocks));
             shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
             rollups.incrementAndGet();
         }
@@ -165,13 +208,15 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final List<Slice> hours = shard.hours.get(cuboid);
         final List<Slice> days = shard.days.get(cuboid);
         shard.builtDayMs[cuboid] = build(hours, days, CubeConfig.DAY_MS, sealedStartMs, shard.builtDayMs[cuboid]);
-        dropBefore(minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(), shard.builtHourMs[cuboid]);
-        dropBefore(hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
+        dropBefore(shard, minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(),
+            shard.builtHourMs[cuboid]);
+        dropBefore(shard, hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
 
         final long dropBeforeMs = watermarkMs - retention.daysMs();
         while (!days.isEmpty() && days.get(0).startMs + days.get(0).spanMs <= dropBeforeMs)
         {
             final Slice expired = days.remove(0);
+            blocks.retire(shard, expired, shard.viewVersion + 1);
             if (cuboid == Cuboid.ELEMENT.ordinal())
             {
                 shard.expiredValues += expired.values();
@@ -215,8 +260,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     /**
      * Drops the finer slices of whole periods that end before a time and have been built into coarser ones.
      */
-    private static void dropBefore(final List<Slice> finer, final long periodMs, final long beforeMs,
-        final long lastBuiltMs)
+    private void dropBefore(final CubeShard shard, final List<Slice> finer, final long periodMs,
+        final long beforeMs, final long lastBuiltMs)
     {
         while (!finer.isEmpty())
         {
@@ -225,7 +270,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             {
                 return;
             }
-            finer.remove(0);
+            blocks.retire(shard, finer.remove(0), shard.viewVersion + 1);
         }
     }
 
@@ -239,7 +284,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         {
             fold.fold(startMs, member);
         }
-        return fold.finish();
+        return fold.finish(new BlockPool());
     }
 
     private void publish(final CubeShard shard, final long sealSeq)
@@ -321,6 +366,26 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     }
 
     /**
+     * Closed blocks that reused the storage of expired ones.
+     *
+     * @return the count.
+     */
+    long blocksRecycled()
+    {
+        return blocksRecycled.get();
+    }
+
+    /**
+     * Closed blocks that needed new storage.
+     *
+     * @return the count.
+     */
+    long blocksAllocated()
+    {
+        return blocksAllocated.get();
+    }
+
+    /**
      * Roll-ups done (hours and days built).
      *
      * @return the count.
@@ -346,7 +411,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         }
     }
 
-    private record Task(CubeShard shard, Slice[] slices, long sealSeq, long watermarkMs)
+    private record Task(CubeShard shard, Slice elementSlice, Placements.View placements, long sealSeq,
+        long watermarkMs)
     {
     }
 }

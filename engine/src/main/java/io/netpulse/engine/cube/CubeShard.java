@@ -3,6 +3,7 @@
  */
 package io.netpulse.engine.cube;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +28,10 @@ final class CubeShard
     final long[] builtHourMs = new long[Cuboid.count()];
     final long[] builtDayMs = new long[Cuboid.count()];
     final PeriodFold[] hoursInProgress = new PeriodFold[Cuboid.count()];
+    final ArrayDeque<BlockPool.Retired> retiredBlocks = new ArrayDeque<>();
+
+    // Written by the shard's writer: the oldest view any of its pooled states holds (see BlockPool).
+    volatile long oldestViewInUse;
 
     CubeShard(final int shard)
     {

@@ -23,6 +23,8 @@ package io.netpulse.engine.cube;
  * @param maintenanceWaits     times a writer paused because the maintainer's backlog was full.
  * @param rollups              hour and day buckets built.
  * @param maintenanceErrors    maintainer failures (each logged).
+ * @param blocksRecycled       closed blocks that reused the storage of expired ones.
+ * @param blocksAllocated      closed blocks that needed new storage.
  */
 public record CubeStats(
     int shards,
@@ -40,6 +42,8 @@ public record CubeStats(
     long maintenanceBacklog,
     long maintenanceWaits,
     long rollups,
-    long maintenanceErrors)
+    long maintenanceErrors,
+    long blocksRecycled,
+    long blocksAllocated)
 {
 }

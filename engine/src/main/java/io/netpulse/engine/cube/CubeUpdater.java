@@ -458,17 +458,16 @@ public final class CubeUpdater implements Stage
 
         if (state.sealedVersion != sealedVersion)
         {
-            final Slice[][] sealedSlices = new Slice[Cuboid.count()][sealedPending.size()];
+            // Sealed minutes are element cells until the maintainer has rolled them up: coarser cuboids read them
+            // through their placements, as they read open minutes.
+            final Slice[][] sealedSlices = ShardState.emptyByCuboid();
+            final Slice[] elementSlices = new Slice[sealedPending.size()];
             int i = 0;
             for (final OpenBucket bucket : sealedPending)
             {
-                final Slice[] slices = bucket.sealedSlices();
-                for (int c = 0; c < sealedSlices.length; c++)
-                {
-                    sealedSlices[c][i] = slices[c];
-                }
-                i++;
+                elementSlices[i++] = bucket.sealedSlice();
             }
+            sealedSlices[Cuboid.ELEMENT.ordinal()] = elementSlices;
             state.sealed = sealedSlices;
             state.sealedVersion = sealedVersion;
         }
@@ -493,6 +492,7 @@ public final class CubeUpdater implements Stage
 
         state.pins.set(0);
         shard.current = state;
+        shard.oldestViewInUse = oldestViewInUse();
         writeEpoch = epoch + 1;
         dirty = false;
         publications++;
@@ -570,6 +570,20 @@ public final class CubeUpdater implements Stage
             return fresh;
         }
         return null;
+    }
+
+    /**
+     * The oldest maintainer view a pooled state still holds, pinned by a reader or not: closed blocks dropped
+     * before a later view was published are unreachable and the maintainer may reuse them.
+     */
+    private long oldestViewInUse()
+    {
+        long oldest = Long.MAX_VALUE;
+        for (int i = 0; i < pool.size(); i++)
+        {
+            oldest = Math.min(oldest, pool.get(i).view.version);
+        }
+        return oldest;
     }
 
     /**

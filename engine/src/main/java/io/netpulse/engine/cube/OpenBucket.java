@@ -6,10 +6,12 @@ package io.netpulse.engine.cube;
 import java.util.Arrays;
 
 /**
- * A minute bucket the cube updater is still writing: a {@link CellTable} per cuboid and table, and per
+ * A minute bucket the cube updater is still writing: a {@link CellTable} per table of the element cuboid, and per
  * publication slot the {@link Slice}s through which readers see the tables' mirrors. Once the watermark passes
  * its end it is sealed: the writer stops touching it, readers see the tables themselves, and the maintainer
- * compacts it into a closed bucket. When no published state can reach it any more, the writer reuses it.
+ * compacts it into a closed bucket and rolls it up into the coarser cuboids (until then a query on those reads
+ * its element cells through their placements, as it does for open minutes). When no published state can reach
+ * it any more, the writer reuses it.
  */
 final class OpenBucket
 {
@@ -23,6 +25,7 @@ final class OpenBucket
     final CellTable[][] tables = new CellTable[Cuboid.count()][];
     private Slice[][] slotSlices = new Slice[0][];
     private Slice[] sealedSlices;
+    private Placements.View sealedPlacements;
     private final TableSizes sizes;
 
     OpenBucket(final long startMs, final TableSizes sizes)
@@ -54,8 +57,6 @@ final class OpenBucket
         CellTable table = byTable[tableId];
         if (null == table)
         {
-            // Only the element tables are written per event and mirrored to readers; the coarser ones are filled
-            // once, from the element tables, when the bucket is sealed.
             table = new CellTable(MetricCatalog.columnsOf(tableId),
                 Math.max(INITIAL_CELLS, sizes.cells(cuboid, tableId)),
                 Math.max(INITIAL_PAIRS, sizes.pairs(cuboid, tableId)),
@@ -76,6 +77,7 @@ final class OpenBucket
         startMs = newStartMs;
         sealSeq = 0;
         sealedSlices = null;
+        sealedPlacements = null;
         for (final CellTable[] byTable : tables)
         {
             for (final CellTable table : byTable)
@@ -139,51 +141,47 @@ final class OpenBucket
     }
 
     /**
-     * Seals the bucket: from now on readers read the tables themselves.
+     * Seals the bucket: from now on readers read the tables themselves. The coarser cuboids' cells are the
+     * maintainer's to build, off the event path.
      *
-     * @param seq the seal's sequence in this shard.
+     * @param seq        the seal's sequence in this shard.
+     * @param placements the placements the element cells' keys refer to, as of sealing.
      */
     void seal(final long seq, final Placements.View placements)
     {
         sealSeq = seq;
         final CellTable[] elementTables = tables[ELEMENT];
-        for (int c = ELEMENT + 1; c < tables.length; c++)
+        final CellBlock[] blocks = new CellBlock[elementTables.length];
+        for (int m = 0; m < blocks.length; m++)
         {
-            final Cuboid cuboid = Cuboid.get(c);
-            for (int m = 0; m < elementTables.length; m++)
+            final CellTable table = elementTables[m];
+            if (null != table)
             {
-                final CellTable from = elementTables[m];
-                if (null != from && from.cellCount > 0)
-                {
-                    table(c, m, 0).rollUp(from, placements, cuboid);
-                }
+                sizes.record(ELEMENT, m, table);
             }
+            blocks[m] = null == table || table.cellCount == 0 ? null : table;
         }
-        final Slice[] slices = new Slice[tables.length];
-        for (int c = 0; c < tables.length; c++)
-        {
-            final CellBlock[] blocks = new CellBlock[tables[c].length];
-            for (int m = 0; m < blocks.length; m++)
-            {
-                final CellTable table = tables[c][m];
-                if (null != table)
-                {
-                    sizes.record(c, m, table);
-                }
-                blocks[m] = null == table || table.cellCount == 0 ? null : table;
-            }
-            slices[c] = new Slice(startMs, CubeConfig.MINUTE_MS, blocks);
-        }
-        sealedSlices = slices;
+        sealedSlices = new Slice[] {new Slice(startMs, CubeConfig.MINUTE_MS, blocks)};
+        sealedPlacements = placements;
     }
 
     /**
-     * The sealed bucket's slices, one per cuboid.
+     * The sealed bucket's element-cuboid slice.
      *
-     * @return the slices, or null before sealing.
+     * @return the slice, or null before sealing.
      */
-    Slice[] sealedSlices()
+    Slice sealedSlice()
     {
-        return sealedSlices;
+        return null == sealedSlices ? null : sealedSlices[ELEMENT];
+    }
+
+    /**
+     * The placements the sealed slice's keys refer to.
+     *
+     * @return the placements as of sealing, or null before.
+     */
+    Placements.View sealedPlacements()
+    {
+        return sealedPlacements;
     }
 }

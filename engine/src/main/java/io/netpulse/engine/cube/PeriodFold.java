@@ -69,9 +69,10 @@ final class PeriodFold
     /**
      * The period as a closed slice, and this emptied for the next.
      *
+     * @param blocks where the slice's compact blocks come from.
      * @return the period's slice.
      */
-    Slice finish()
+    Slice finish(final BlockPool blocks)
     {
         final CellBlock[] merged = new CellBlock[byTable.length];
         for (int m = 0; m < byTable.length; m++)
@@ -79,7 +80,7 @@ final class PeriodFold
             final CellTable table = byTable[m];
             if (null != table && table.cellCount > 0)
             {
-                merged[m] = table.compact();
+                merged[m] = blocks.compact(table);
                 table.reset(0);
             }
         }

@@ -28,9 +28,9 @@ import java.util.Set;
  * cell's run at a time and merged per group only for the groups whose percentiles are needed; a query ordered by
  * a measure with a limit names and sorts only the groups that can make the cut.
  * <p>
- * The writer keeps open minutes in the element cuboid only (the site and region cells of a minute are rolled up
- * when it is sealed), so a query answered from a coarser cuboid reads the open minutes' element cells, grouped
- * through their placements: the same groups and totals, more cells scanned.
+ * The writer keeps open and freshly sealed minutes in the element cuboid only (the maintainer rolls a sealed
+ * minute up into its site and region cells), so a query answered from a coarser cuboid reads those minutes'
+ * element cells, grouped through their placements: the same groups and totals, more cells scanned.
  */
 final class QueryExecutor
 {
@@ -351,7 +351,8 @@ final class QueryExecutor
             final List<Slice> hours = new ArrayList<>();
             final List<Slice> minutes = new ArrayList<>();
             final Slice[] open = state.open[Cuboid.ELEMENT.ordinal()];
-            for (final Slice[] source : List.of(state.view.slices[c], state.sealed[c], open))
+            final Slice[] sealed = state.sealed[Cuboid.ELEMENT.ordinal()];
+            for (final Slice[] source : List.of(state.view.slices[c], sealed, open))
             {
                 for (final Slice slice : source)
                 {
@@ -402,6 +403,7 @@ final class QueryExecutor
             }
             final Set<Slice> openSlices = Collections.newSetFromMap(new IdentityHashMap<>());
             openSlices.addAll(Arrays.asList(open));
+            openSlices.addAll(Arrays.asList(sealed));
             for (final Slice minute : minutes)
             {
                 if (starts(minute, from, to) &&
@@ -409,7 +411,8 @@ final class QueryExecutor
                     !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)))
                 {
                     chosen.add(minute);
-                    // open minutes are kept in the element cuboid only: read through their placements
+                    // open and freshly sealed minutes are kept in the element cuboid only: read through their
+                    // placements
                     if (cuboid != Cuboid.ELEMENT && openSlices.contains(minute))
                     {
                         elementKeyed.add(minute);

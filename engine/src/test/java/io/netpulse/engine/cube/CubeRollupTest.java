@@ -64,6 +64,96 @@ class CubeRollupTest
     }
 
     @Test
+    void shouldAnswerCoarseQueriesFromSealedMinutesBeforeTheMaintainerRollsThemUp() throws Exception
+    {
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 1, NodeLevel.SITE, "lake", "", "");
+        harness.node(4, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        harness.node(5, 3, NodeLevel.ELEMENT, "cell-2", "gnodeb", "ericsson");
+        harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
+        final long day0 = 1_767_571_200_000L;
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        harness.cube.maintainer().beforeTask = () ->
+        {
+            try
+            {
+                release.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        };
+        // Five minutes, four of them sealed while the maintainer is held: none of them is rolled up yet.
+        for (int m = 0; m < 5; m++)
+        {
+            for (int e = 4; e <= 6; e++)
+            {
+                harness.kpi(day0 + m * CubeConfig.MINUTE_MS + e, e, 1, 0.1 * (m + 1) * e);
+            }
+        }
+        harness.flush();
+        final CubeStats held = harness.cube.stats();
+        assertTrue(held.maintenanceBacklog() >= 1, "backlog " + held.maintenanceBacklog());
+
+        final List<String> bySite = rows(harness.cube.query().groupBy(Dimension.SITE)
+            .measures(Measure.COUNT, Measure.SUM, Measure.MIN, Measure.MAX).execute());
+        final List<String> byVendorPerMinute = rows(harness.cube.query()
+            .groupBy(Dimension.REGION, Dimension.VENDOR, Dimension.TIME).measures(Measure.COUNT, Measure.SUM)
+            .execute());
+        assertEquals(List.of(
+            "hill count=5 sum=" + sum(4) + " min=0.4 max=" + 0.1 * 5 * 4,
+            "lake count=10 sum=" + (sum(5) + sum(6)) + " min=0.5 max=" + 0.1 * 5 * 6), bySite);
+        assertEquals(10, byVendorPerMinute.size(), byVendorPerMinute.toString());
+
+        release.countDown();
+        harness.cube.maintainer().beforeTask = null;
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        assertEquals(0, harness.cube.stats().maintenanceBacklog());
+        // Rolled up by the maintainer, the same answers to the last bit.
+        assertEquals(bySite, rows(harness.cube.query().groupBy(Dimension.SITE)
+            .measures(Measure.COUNT, Measure.SUM, Measure.MIN, Measure.MAX).execute()));
+        assertEquals(byVendorPerMinute, rows(harness.cube.query()
+            .groupBy(Dimension.REGION, Dimension.VENDOR, Dimension.TIME).measures(Measure.COUNT, Measure.SUM)
+            .execute()));
+        harness.cube.close();
+    }
+
+    private static double sum(final int element)
+    {
+        double sum = 0;
+        for (int m = 0; m < 5; m++)
+        {
+            sum += 0.1 * (m + 1) * element;
+        }
+        return sum;
+    }
+
+    private static List<String> rows(final CubeResult result)
+    {
+        final List<String> rows = new ArrayList<>();
+        for (final CubeRow row : result.rows())
+        {
+            final StringBuilder text = new StringBuilder();
+            for (final Dimension dimension : result.groupBy())
+            {
+                text.append(row.value(dimension)).append(' ');
+            }
+            text.append("count=").append(row.count()).append(" sum=").append(row.sum());
+            if (result.measures().contains(Measure.MIN))
+            {
+                text.append(" min=").append(row.min()).append(" max=").append(row.max());
+            }
+            rows.add(text.toString());
+        }
+        rows.sort(null);
+        return rows;
+    }
+
+    @Test
     void shouldRollMinutesIntoHoursAndHoursIntoDaysThenDropDays()
     {
         final CubeConfig.Retention retention = new CubeConfig.Retention(

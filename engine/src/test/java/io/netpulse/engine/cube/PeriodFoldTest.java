@@ -39,7 +39,7 @@ class PeriodFoldTest
             }
             assertEquals(hourStartMs, hour.startMs());
 
-            final Slice folded = hour.finish();
+            final Slice folded = hour.finish(new BlockPool());
             final Slice merged = CubeMaintainer.merge(hourStartMs, CubeConfig.HOUR_MS, minutes);
             assertEquals(PeriodFold.NONE, hour.startMs());
             assertEquals(hourStartMs, folded.startMs);

@@ -105,7 +105,8 @@ public final class Bench
     {
         final long startNs = System.nanoTime();
         final Corpus corpus = Corpus.generate(
-            GeneratorConfig.defaults(elements, events, plan.seed()), plan.unknownElementEvery());
+            GeneratorConfig.defaults(elements, events, plan.seed()).withKpiIntervalMs(plan.kpiIntervalMs()),
+            plan.unknownElementEvery());
         say("corpus: %,d elements, %,d valid data events, %,d frames, %.0f MiB, generated in %.1f s",
             elements, corpus.validDataEvents(), corpus.frames(), corpus.length() / 1048576.0,
             (System.nanoTime() - startNs) / 1e9);

@@ -27,6 +27,8 @@ import java.util.List;
  * @param unknownElementEvery  one unknown-element sample after every this many data frames; 0 for none.
  * @param publisherCpu         CPU to pin the publishing thread to, or -1.
  * @param seed                 the generator's seed.
+ * @param kpiIntervalMs        how often each element reports each metric in the corpora's event time: how dense
+ *                             event time is, and so how many events each minute bucket and window bucket gets.
  * @param settings             how each engine is built.
  */
 public record BenchPlan(
@@ -46,6 +48,7 @@ public record BenchPlan(
     int unknownElementEvery,
     int publisherCpu,
     long seed,
+    long kpiIntervalMs,
     BenchSettings settings)
 {
     /**
@@ -68,6 +71,10 @@ public record BenchPlan(
         if (runs < 1 || warmUpRuns < 0)
         {
             throw new IllegalArgumentException("runs must be >= 1 and warm-up runs >= 0");
+        }
+        if (kpiIntervalMs < 1000)
+        {
+            throw new IllegalArgumentException("the KPI interval must be at least 1 s: " + kpiIntervalMs + " ms");
         }
         if (elements < 1 || events < 1 || scaleEvents < 1 || peerEvents < 1)
         {

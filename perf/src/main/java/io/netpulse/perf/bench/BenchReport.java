@@ -162,6 +162,7 @@ public final class BenchReport
             .field("publisherCpu", plan.publisherCpu())
             .field("latencySeconds", plan.latencySeconds())
             .field("seed", plan.seed())
+            .field("kpiIntervalMs", plan.kpiIntervalMs())
             .endObject();
         corpus(json.name("corpus"), results.corpus());
 

@@ -32,7 +32,7 @@ class BenchTest
     {
         final BenchSettings settings = new BenchSettings(WaitStrategyKind.YIELDING, 1024, new int[0], dir, 4096, true);
         return new BenchPlan(List.of("fused", "pipelined", "sharded:2"), 200, 30_000, List.of(400), List.of("fused"),
-            20_000, 2, 1, List.of(20_000.0, 0.5), 0.2, 0.05, peer, 20_000, 1000, -1, 7, settings);
+            20_000, 2, 1, List.of(20_000.0, 0.5), 0.2, 0.05, peer, 20_000, 1000, -1, 7, 60_000, settings);
     }
 
     @Test
