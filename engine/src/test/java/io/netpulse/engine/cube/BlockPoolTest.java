@@ -107,16 +107,7 @@ class BlockPoolTest
         }
         assertTrue(held.size() > 60, "blocks " + held.size());
 
-        for (; minute < 6 * 60; minute++)
-        {
-            kpis(harness, minute);
-            if (minute % 30 == 0)
-            {
-                assertTrue(harness.cube.awaitMaintained(30_000));
-            }
-        }
-        harness.flush();
-        assertTrue(harness.cube.awaitMaintained(30_000));
+        minute = feedMaintained(harness, minute, 6 * 60);
         for (int i = 0; i < held.size(); i++)
         {
             final CellBlock block = held.get(i);
@@ -126,16 +117,7 @@ class BlockPoolTest
         final long recycledWhilePinned = harness.cube.stats().blocksRecycled();
         pinned.unpin();
 
-        for (; minute < 12 * 60; minute++)
-        {
-            kpis(harness, minute);
-            if (minute % 30 == 0)
-            {
-                assertTrue(harness.cube.awaitMaintained(30_000));
-            }
-        }
-        harness.flush();
-        assertTrue(harness.cube.awaitMaintained(30_000));
+        minute = feedMaintained(harness, minute, 12 * 60);
         harness.flush();
         final CubeStats stats = harness.cube.stats();
         assertTrue(stats.blocksRecycled() > recycledWhilePinned + 100,
@@ -150,6 +132,27 @@ class BlockPoolTest
         assertEquals(0, stats.expiredValues());
         assertEquals(3.0 * minute, total.rows().get(0).sum(), 0.0);
         harness.cube.close();
+    }
+
+    /**
+     * Feeds minutes up to an end, letting the maintainer catch up every half hour (a replay at full speed would
+     * otherwise wait on its backlog), and waits for it at the end.
+     *
+     * @return the end.
+     */
+    private static int feedMaintained(final CubeHarness harness, final int from, final int to)
+    {
+        for (int minute = from; minute < to; minute++)
+        {
+            kpis(harness, minute);
+            if (minute % 30 == 0)
+            {
+                assertTrue(harness.cube.awaitMaintained(30_000));
+            }
+        }
+        harness.flush();
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        return to;
     }
 
     private static void kpis(final CubeHarness harness, final int minute)

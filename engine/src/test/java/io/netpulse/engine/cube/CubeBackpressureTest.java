@@ -31,17 +31,7 @@ class CubeBackpressureTest
         harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
         final CubeMaintainer maintainer = harness.cube.maintainer();
         final CountDownLatch release = new CountDownLatch(1);
-        maintainer.beforeTask = () ->
-        {
-            try
-            {
-                release.await();
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        };
+        harness.holdMaintainer(release);
 
         final Thread writer = new Thread(() ->
         {

@@ -120,6 +120,26 @@ final class CubeHarness
     }
 
     /**
+     * Holds the cube's maintainer before its next task until the latch opens: a starved or slow maintainer.
+     *
+     * @param release opened to let it go on.
+     */
+    void holdMaintainer(final java.util.concurrent.CountDownLatch release)
+    {
+        cube.maintainer().beforeTask = () ->
+        {
+            try
+            {
+                release.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        };
+    }
+
+    /**
      * Publishes any pending state, as the end of a batch would.
      */
     void flush()

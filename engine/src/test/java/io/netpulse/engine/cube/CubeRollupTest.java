@@ -75,17 +75,7 @@ class CubeRollupTest
         harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
         final long day0 = 1_767_571_200_000L;
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        harness.cube.maintainer().beforeTask = () ->
-        {
-            try
-            {
-                release.await();
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-            }
-        };
+        harness.holdMaintainer(release);
         // Five minutes, four of them sealed while the maintainer is held: none of them is rolled up yet.
         for (int m = 0; m < 5; m++)
         {
