@@ -32,14 +32,33 @@ final class BlockPool
     static final int MAX_FREE = 1024;
     /** Retired blocks waiting per shard; past this the oldest are left to the collector. */
     static final int MAX_RETIRED = 4096;
+    /**
+     * Most bytes of free blocks kept: minutes are dropped an hour at a time, and keeping all of them would hold
+     * the heap at its peak for the whole next hour (gigabytes for a large network, which the collector then has
+     * to work around); a sixteenth of the heap, at most 256 MiB, still serves the next minutes.
+     */
+    static final long MAX_FREE_BYTES = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16);
 
     private final List<List<CellBlock>> freeByColumns = new ArrayList<>();
+    private final long maxFreeBytes;
+    private long freeBytes;
     private int[] orderScratch = new int[0];
     private long recycled;
     private long allocated;
 
     BlockPool()
     {
+        this(MAX_FREE_BYTES);
+    }
+
+    /**
+     * A pool that keeps at most so many bytes of free blocks.
+     *
+     * @param maxFreeBytes the bound.
+     */
+    BlockPool(final long maxFreeBytes)
+    {
+        this.maxFreeBytes = maxFreeBytes;
         for (int columns = 0; columns <= CellBlock.MAX_COLUMNS; columns++)
         {
             freeByColumns.add(new ArrayList<>());
@@ -97,9 +116,11 @@ final class BlockPool
         {
             final CellBlock block = retired.pollFirst().block;
             final List<CellBlock> free = freeByColumns.get(block.columns);
-            if (free.size() < MAX_FREE)
+            final long bytes = block.footprintBytes();
+            if (free.size() < MAX_FREE && freeBytes + bytes <= maxFreeBytes)
             {
                 free.add(block);
+                freeBytes += bytes;
             }
         }
     }
@@ -122,6 +143,16 @@ final class BlockPool
     long allocated()
     {
         return allocated;
+    }
+
+    /**
+     * Bytes of the free blocks now.
+     *
+     * @return the bytes.
+     */
+    long freeBytes()
+    {
+        return freeBytes;
     }
 
     /**
@@ -170,6 +201,7 @@ final class BlockPool
             final CellBlock block = free.get(best);
             free.set(best, free.get(last));
             free.remove(last);
+            freeBytes -= block.footprintBytes();
             recycled++;
             return block;
         }

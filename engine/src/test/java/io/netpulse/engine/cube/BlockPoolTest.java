@@ -68,6 +68,23 @@ class BlockPoolTest
     }
 
     @Test
+    void shouldKeepNoMoreFreeBytesThanItsBound()
+    {
+        final CellBlock first = new BlockPool().compact(table(40, 1));
+        final CellBlock second = new BlockPool().compact(table(40, 2));
+        final BlockPool pool = new BlockPool(first.footprintBytes() + second.footprintBytes() / 2);
+        final CubeShard shard = new CubeShard(0);
+        pool.retire(shard, new Slice(DAY0, CubeConfig.MINUTE_MS, new CellBlock[] {first, second}), 1);
+        shard.oldestViewInUse = 1;
+        pool.release(shard);
+
+        assertEquals(1, pool.free());
+        assertEquals(first.footprintBytes(), pool.freeBytes());
+        assertSame(first, pool.compact(table(40, 3)));
+        assertEquals(0, pool.freeBytes());
+    }
+
+    @Test
     void shouldLeaveTheBlocksOfAPinnedStateAloneAndReuseThemOnceReleased()
     {
         final CubeConfig.Retention retention = new CubeConfig.Retention(
