@@ -215,19 +215,13 @@ public final class Cube implements AutoCloseable
                 closedCells += state.view.cells;
                 closedBytes += state.view.footprintBytes;
                 expired += state.view.expiredValues;
-                for (final Slice[] slices : state.sealed)
+                for (final Slice slice : state.sealed)
                 {
-                    for (final Slice slice : slices)
-                    {
-                        openCells += slice.cells();
-                    }
+                    openCells += slice.cells();
                 }
-                for (final Slice[] slices : state.open)
+                for (final Slice slice : state.open)
                 {
-                    for (final Slice slice : slices)
-                    {
-                        openCells += slice.cells();
-                    }
+                    openCells += slice.cells();
                 }
                 watermarkMs = Math.min(watermarkMs, state.watermarkMs);
                 maxEventTimeMs = Math.max(maxEventTimeMs, state.maxEventTimeMs);

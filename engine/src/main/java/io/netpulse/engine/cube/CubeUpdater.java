@@ -288,13 +288,13 @@ public final class CubeUpdater implements Stage
 
     /**
      * Finds (or makes) the event's cell in the element cuboid's table: one lookup, whatever the number of
-     * measures the event carries. The site and region cuboids are rolled up from the element cells when the
-     * minute is sealed.
+     * measures the event carries. The maintainer rolls the site and region cuboids up from the element cells
+     * once the minute is sealed.
      */
     private void cells(final OpenBucket bucket, final int table)
     {
         final long epoch = writeEpoch;
-        elementTable = bucket.table(0, table, epoch);
+        elementTable = bucket.table(table, epoch);
         elementCell = elementTable.cell(elementKey, epoch);
     }
 
@@ -436,14 +436,10 @@ public final class CubeUpdater implements Stage
 
         if (state.openVersion != openVersion)
         {
-            final Slice[][] openSlices = new Slice[Cuboid.count()][openCount];
+            final Slice[] openSlices = new Slice[openCount];
             for (int i = 0; i < openCount; i++)
             {
-                final Slice[] slices = open[i].sync(state.slot, epoch);
-                for (int c = 0; c < openSlices.length; c++)
-                {
-                    openSlices[c][i] = slices[c];
-                }
+                openSlices[i] = open[i].sync(state.slot, epoch);
             }
             state.open = openSlices;
             state.openVersion = openVersion;
@@ -460,14 +456,12 @@ public final class CubeUpdater implements Stage
         {
             // Sealed minutes are element cells until the maintainer has rolled them up: coarser cuboids read them
             // through their placements, as they read open minutes.
-            final Slice[][] sealedSlices = ShardState.emptyByCuboid();
-            final Slice[] elementSlices = new Slice[sealedPending.size()];
+            final Slice[] sealedSlices = new Slice[sealedPending.size()];
             int i = 0;
             for (final OpenBucket bucket : sealedPending)
             {
-                elementSlices[i++] = bucket.sealedSlice();
+                sealedSlices[i++] = bucket.sealedSlice();
             }
-            sealedSlices[Cuboid.ELEMENT.ordinal()] = elementSlices;
             state.sealed = sealedSlices;
             state.sealedVersion = sealedVersion;
         }

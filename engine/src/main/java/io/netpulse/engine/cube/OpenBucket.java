@@ -7,7 +7,7 @@ import java.util.Arrays;
 
 /**
  * A minute bucket the cube updater is still writing: a {@link CellTable} per table of the element cuboid, and per
- * publication slot the {@link Slice}s through which readers see the tables' mirrors. Once the watermark passes
+ * publication slot the {@link Slice} through which readers see the tables' mirrors. Once the watermark passes
  * its end it is sealed: the writer stops touching it, readers see the tables themselves, and the maintainer
  * compacts it into a closed bucket and rolls it up into the coarser cuboids (until then a query on those reads
  * its element cells through their placements, as it does for open minutes). When no published state can reach
@@ -17,14 +17,14 @@ final class OpenBucket
 {
     private static final int INITIAL_CELLS = 256;
     private static final int INITIAL_PAIRS = 256;
-    private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
 
     long startMs;
     long sealSeq;
     long retireEpoch;
-    final CellTable[][] tables = new CellTable[Cuboid.count()][];
-    private Slice[][] slotSlices = new Slice[0][];
-    private Slice[] sealedSlices;
+    // The element cuboid's tables, by table id: the only cells written per event.
+    private CellTable[] tables = new CellTable[0];
+    private Slice[] slotSlices = new Slice[0];
+    private Slice sealedSlice;
     private Placements.View sealedPlacements;
     private final TableSizes sizes;
 
@@ -32,36 +32,29 @@ final class OpenBucket
     {
         this.startMs = startMs;
         this.sizes = sizes;
-        for (int c = 0; c < tables.length; c++)
-        {
-            tables[c] = new CellTable[0];
-        }
     }
 
     /**
-     * A table of a cuboid, made on first use.
+     * A table, made on first use.
      *
-     * @param cuboid ordinal.
      * @param tableId the table ({@link MetricCatalog#tableOf}).
-     * @param epoch  the writer's epoch now.
+     * @param epoch   the writer's epoch now.
      * @return the table.
      */
-    CellTable table(final int cuboid, final int tableId, final long epoch)
+    CellTable table(final int tableId, final long epoch)
     {
-        CellTable[] byTable = tables[cuboid];
-        if (tableId >= byTable.length)
+        if (tableId >= tables.length)
         {
-            byTable = Arrays.copyOf(byTable, Math.max(tableId + 1, byTable.length + 8));
-            tables[cuboid] = byTable;
+            tables = Arrays.copyOf(tables, Math.max(tableId + 1, tables.length + 8));
         }
-        CellTable table = byTable[tableId];
+        CellTable table = tables[tableId];
         if (null == table)
         {
             table = new CellTable(MetricCatalog.columnsOf(tableId),
-                Math.max(INITIAL_CELLS, sizes.cells(cuboid, tableId)),
-                Math.max(INITIAL_PAIRS, sizes.pairs(cuboid, tableId)),
-                sizes.denseKeys(cuboid, tableId), cuboid == ELEMENT, epoch);
-            byTable[tableId] = table;
+                Math.max(INITIAL_CELLS, sizes.cells(tableId)),
+                Math.max(INITIAL_PAIRS, sizes.pairs(tableId)),
+                sizes.denseKeys(tableId), true, epoch);
+            tables[tableId] = table;
         }
         return table;
     }
@@ -76,68 +69,54 @@ final class OpenBucket
     {
         startMs = newStartMs;
         sealSeq = 0;
-        sealedSlices = null;
+        sealedSlice = null;
         sealedPlacements = null;
-        for (final CellTable[] byTable : tables)
+        for (final CellTable table : tables)
         {
-            for (final CellTable table : byTable)
+            if (null != table)
             {
-                if (null != table)
-                {
-                    table.reset(epoch);
-                }
+                table.reset(epoch);
             }
         }
     }
 
     /**
-     * Brings the mirrors of a slot up to date and returns the slot's slices, one per cuboid.
+     * Brings the mirrors of a slot up to date and returns the slot's slice.
      *
      * @param slot  publication slot.
      * @param epoch the epoch being closed.
-     * @return the slices, stable per slot.
+     * @return the slice, stable per slot and minute.
      */
-    Slice[] sync(final int slot, final long epoch)
+    Slice sync(final int slot, final long epoch)
     {
         if (slot >= slotSlices.length)
         {
             slotSlices = Arrays.copyOf(slotSlices, slot + 1);
         }
-        Slice[] slices = slotSlices[slot];
-        if (null == slices)
+        Slice slice = slotSlices[slot];
+        if (null == slice)
         {
-            slices = new Slice[tables.length];
-            for (int c = 0; c < slices.length; c++)
-            {
-                slices[c] = new Slice(startMs, CubeConfig.MINUTE_MS, new CellBlock[0]);
-            }
-            slotSlices[slot] = slices;
+            slice = new Slice(startMs, CubeConfig.MINUTE_MS, new CellBlock[0]);
+            slotSlices[slot] = slice;
         }
-        else if (slices[0].startMs != startMs)
+        else if (slice.startMs != startMs)
         {
-            for (int c = 0; c < slices.length; c++)
-            {
-                slices[c] = new Slice(startMs, CubeConfig.MINUTE_MS, slices[c].byTable);
-            }
+            slice = new Slice(startMs, CubeConfig.MINUTE_MS, slice.byTable);
+            slotSlices[slot] = slice;
         }
-        for (int c = 0; c <= ELEMENT; c++)
+        CellBlock[] mirrors = slice.byTable;
+        if (mirrors.length != tables.length)
         {
-            final CellTable[] byTable = tables[c];
-            final Slice slice = slices[c];
-            CellBlock[] mirrors = slice.byTable;
-            if (mirrors.length != byTable.length)
-            {
-                mirrors = Arrays.copyOf(mirrors, byTable.length);
-                slice.byTable = mirrors;
-            }
-            for (int m = 0; m < byTable.length; m++)
-            {
-                final CellTable table = byTable[m];
-                mirrors[m] = null == table || table.cellCount == 0 && null == mirrors[m] ?
-                    null : table.syncMirror(slot, epoch);
-            }
+            mirrors = Arrays.copyOf(mirrors, tables.length);
+            slice.byTable = mirrors;
         }
-        return slices;
+        for (int m = 0; m < tables.length; m++)
+        {
+            final CellTable table = tables[m];
+            mirrors[m] = null == table || table.cellCount == 0 && null == mirrors[m] ?
+                null : table.syncMirror(slot, epoch);
+        }
+        return slice;
     }
 
     /**
@@ -150,18 +129,17 @@ final class OpenBucket
     void seal(final long seq, final Placements.View placements)
     {
         sealSeq = seq;
-        final CellTable[] elementTables = tables[ELEMENT];
-        final CellBlock[] blocks = new CellBlock[elementTables.length];
+        final CellBlock[] blocks = new CellBlock[tables.length];
         for (int m = 0; m < blocks.length; m++)
         {
-            final CellTable table = elementTables[m];
+            final CellTable table = tables[m];
             if (null != table)
             {
-                sizes.record(ELEMENT, m, table);
+                sizes.record(m, table);
             }
             blocks[m] = null == table || table.cellCount == 0 ? null : table;
         }
-        sealedSlices = new Slice[] {new Slice(startMs, CubeConfig.MINUTE_MS, blocks)};
+        sealedSlice = new Slice(startMs, CubeConfig.MINUTE_MS, blocks);
         sealedPlacements = placements;
     }
 
@@ -172,7 +150,7 @@ final class OpenBucket
      */
     Slice sealedSlice()
     {
-        return null == sealedSlices ? null : sealedSlices[ELEMENT];
+        return sealedSlice;
     }
 
     /**

@@ -350,8 +350,8 @@ final class QueryExecutor
             final List<Slice> days = new ArrayList<>();
             final List<Slice> hours = new ArrayList<>();
             final List<Slice> minutes = new ArrayList<>();
-            final Slice[] open = state.open[Cuboid.ELEMENT.ordinal()];
-            final Slice[] sealed = state.sealed[Cuboid.ELEMENT.ordinal()];
+            final Slice[] open = state.open;
+            final Slice[] sealed = state.sealed;
             for (final Slice[] source : List.of(state.view.slices[c], sealed, open))
             {
                 for (final Slice slice : source)

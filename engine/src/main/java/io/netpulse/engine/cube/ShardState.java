@@ -27,8 +27,9 @@ final class ShardState
     long lateEvents;
     long contentHash;
     ShardView view = ShardView.EMPTY;
-    Slice[][] sealed = emptyByCuboid();
-    Slice[][] open = emptyByCuboid();
+    // The minutes the writer holds, all element cells: coarser cuboids read them through their placements.
+    Slice[] sealed = new Slice[0];
+    Slice[] open = new Slice[0];
     long sealedVersion = -1;
     long openVersion = -1;
     Placements.View placements;
@@ -38,16 +39,6 @@ final class ShardState
     ShardState(final int slot)
     {
         this.slot = slot;
-    }
-
-    static Slice[][] emptyByCuboid()
-    {
-        final Slice[][] slices = new Slice[Cuboid.count()][];
-        for (int c = 0; c < slices.length; c++)
-        {
-            slices[c] = new Slice[0];
-        }
-        return slices;
     }
 
     /**

@@ -6,43 +6,42 @@ package io.netpulse.engine.cube;
 import java.util.Arrays;
 
 /**
- * The most cells, histogram pairs and dense keys a shard's minute tables have held, per cuboid and table, so
- * that a new minute's table starts at the size the last ones reached instead of growing to it by copies on the
- * event path. Written by the shard's updater only.
+ * The most cells, histogram pairs and dense keys a shard's minute tables have held, per table of the element
+ * cuboid, so that a new minute's table starts at the size the last ones reached instead of growing to it by
+ * copies on the event path. Written by the shard's updater only.
  */
 final class TableSizes
 {
-    private final int[][] cells = new int[Cuboid.count()][0];
-    private final int[][] pairs = new int[Cuboid.count()][0];
-    private final int[][] denseKeys = new int[Cuboid.count()][0];
+    private int[] cells = new int[0];
+    private int[] pairs = new int[0];
+    private int[] denseKeys = new int[0];
 
-    int cells(final int cuboid, final int table)
+    int cells(final int table)
     {
-        return valueAt(cells[cuboid], table);
+        return valueAt(cells, table);
     }
 
-    int pairs(final int cuboid, final int table)
+    int pairs(final int table)
     {
-        return valueAt(pairs[cuboid], table);
+        return valueAt(pairs, table);
     }
 
-    int denseKeys(final int cuboid, final int table)
+    int denseKeys(final int table)
     {
-        return valueAt(denseKeys[cuboid], table);
+        return valueAt(denseKeys, table);
     }
 
     /**
      * Notes what a table held when its minute was sealed.
      *
-     * @param cuboid ordinal.
-     * @param table  table id.
-     * @param from   the table.
+     * @param table table id.
+     * @param from  the table.
      */
-    void record(final int cuboid, final int table, final CellTable from)
+    void record(final int table, final CellTable from)
     {
-        cells[cuboid] = raise(cells[cuboid], table, from.cellCount);
-        pairs[cuboid] = raise(pairs[cuboid], table, from.pairCount);
-        denseKeys[cuboid] = raise(denseKeys[cuboid], table, from.denseKeys());
+        cells = raise(cells, table, from.cellCount);
+        pairs = raise(pairs, table, from.pairCount);
+        denseKeys = raise(denseKeys, table, from.denseKeys());
     }
 
     private static int valueAt(final int[] values, final int table)
