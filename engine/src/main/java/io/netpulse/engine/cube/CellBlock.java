@@ -253,11 +253,9 @@ class CellBlock
     }
 
     /**
-     * Makes this block an exact copy of another's cells and pairs.
-     *
-     * @param from the source.
+     * Makes this block's cells an exact copy of another's, growing it when they do not fit.
      */
-    final void copyAll(final CellBlock from)
+    private void copyCells(final CellBlock from)
     {
         final int count = from.cellCount;
         ensureCellCapacity(count);
@@ -273,6 +271,16 @@ class CellBlock
             }
         }
         cellCount = count;
+    }
+
+    /**
+     * Makes this block an exact copy of another's cells and pairs.
+     *
+     * @param from the source.
+     */
+    final void copyAll(final CellBlock from)
+    {
+        copyCells(from);
 
         final int pairs = from.pairCount;
         ensurePairCapacity(pairs);
@@ -318,29 +326,10 @@ class CellBlock
         {
             throw new IllegalArgumentException("columns differ: " + from.columns + " into " + columns);
         }
-        final int cells = from.cellCount;
+        copyCells(from);
+        final int cells = cellCount;
         final int count = from.pairCount;
-        if (cells * stride > this.cells.length)
-        {
-            this.cells = new long[cells * stride];
-        }
-        if (count * pairStride > this.pairs.length)
-        {
-            this.pairs = new long[count * pairStride];
-        }
-        final long[] cellsTo = this.cells;
-        if (from.stride == stride)
-        {
-            System.arraycopy(from.cells, 0, cellsTo, 0, cells * stride);
-        }
-        else
-        {
-            for (int i = 0; i < cells; i++)
-            {
-                System.arraycopy(from.cells, i * from.stride, cellsTo, i * stride, recordLength(columns));
-            }
-        }
-        cellCount = cells;
+        ensurePairCapacity(count);
 
         final int runs = columns * cells;
         final int[] starts = scratch.length > runs ? scratch : new int[Math.max(runs + 1, scratch.length * 2)];
