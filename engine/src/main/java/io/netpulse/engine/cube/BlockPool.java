@@ -43,8 +43,9 @@ final class BlockPool
     private final long maxFreeBytes;
     private long freeBytes;
     private int[] orderScratch = new int[0];
-    private long recycled;
-    private long allocated;
+    // Written by the maintainer only; volatile so that statistics can read them from any thread.
+    private volatile long recycled;
+    private volatile long allocated;
 
     BlockPool()
     {

@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
- * into blocks, rolls them up into the minute's site and region cells, rolls an hour's minutes into one hour bucket as soon as the hour is complete and a day's hours
- * into one day bucket likewise, drops minutes past the cuboid's minute retention (their hour stays), hours past
- * the hour retention (their day stays) and days past the day retention, and publishes each shard's closed
- * buckets as a new immutable {@link ShardView}. Roll-ups merge mergeable state
- * (counts, sums, extremes, sums of squares, histogram counts), so no total changes.
+ * into blocks, rolls them up into the minute's site and region cells, rolls an hour's minutes into one hour
+ * bucket as soon as the hour is complete and a day's hours into one day bucket likewise, drops minutes past the
+ * cuboid's minute retention (their hour stays), hours past the hour retention (their day stays) and days past the
+ * day retention, and publishes each shard's closed buckets as a new immutable {@link ShardView}. Roll-ups merge
+ * mergeable state (counts, sums, extremes, sums of squares, histogram counts), so no total changes.
  * <p>
  * One thread for the whole cube, started with the first sealed bucket; the work it does per event-time minute
  * is proportional to the cells sealed in that minute.
@@ -35,8 +35,6 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final BlockPool blocks = new BlockPool();
     // Scratch tables the sealed minutes' element cells are rolled up into, per cuboid and table, then compacted.
     private final CellTable[][] rollUpTables = new CellTable[Cuboid.count()][0];
-    private final AtomicLong blocksRecycled = new AtomicLong();
-    private final AtomicLong blocksAllocated = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     // Tests hold the maintainer here to play a starved or slow one.
@@ -140,8 +138,6 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             maintain(shard, c, config.retention(Cuboid.get(c)), task.watermarkMs, sealed.startMs);
         }
         publish(shard, task.sealSeq);
-        blocksRecycled.set(blocks.recycled());
-        blocksAllocated.set(blocks.allocated());
     }
 
     private CellTable rollUpTable(final int cuboid, final int table)
@@ -372,7 +368,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     long blocksRecycled()
     {
-        return blocksRecycled.get();
+        return blocks.recycled();
     }
 
     /**
@@ -382,7 +378,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     long blocksAllocated()
     {
-        return blocksAllocated.get();
+        return blocks.allocated();
     }
 
     /**
