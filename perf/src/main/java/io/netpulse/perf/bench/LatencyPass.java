@@ -89,7 +89,6 @@ public record LatencyPass(
                 final long recorded = Math.min(frames, available / 2);
                 final long paced = Math.min(warmUpFrames, (available - recorded) / 2);
                 final long warmUp = available - recorded;
-                final long total = available;
 
                 CorpusFeed.publish(publisher, corpus, corpus.frameOffset(first),
                     corpus.frameOffset((int)(first + warmUp - paced)), settings.chunkBytes(), new int[0], index -> {});
@@ -106,7 +105,7 @@ public record LatencyPass(
                 final GcActivity gc = new GcActivity();
                 gc.begin();
                 maxLagNs[0] = 0;
-                final long recordStartNs = send(publisher, corpus, first, warmUp, total, rate, maxLagNs);
+                final long recordStartNs = send(publisher, corpus, first, warmUp, available, rate, maxLagNs);
                 engine.awaitDrained(Long.MAX_VALUE);
                 final long endNs = System.nanoTime();
                 gc.end();
@@ -117,7 +116,7 @@ public record LatencyPass(
                 lastStage.subtract(lastStageBase);
                 alert.subtract(alertBase);
                 return new LatencyPass(
-                    mode, rate, total - warmUp, endNs - recordStartNs, lastStage, alert, maxLagNs[0],
+                    mode, rate, recorded, endNs - recordStartNs, lastStage, alert, maxLagNs[0],
                     gc.collections(), gc.pauseMs());
             }
         }
