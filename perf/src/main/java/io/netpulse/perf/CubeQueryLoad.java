@@ -38,7 +38,7 @@ import java.util.function.Function;
  * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
- * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]}.
+ * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE] [--gc g1|zgc|parallel]}.
  * <p>
  * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
  * threads issuing
@@ -92,6 +92,7 @@ public final class CubeQueryLoad
         double rate = 5;
         int solo = 0;
         String jfr = null;
+        String gc = "g1";
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -130,6 +131,9 @@ public final class CubeQueryLoad
                 case "--jfr":
                     jfr = args[++i];
                     break;
+                case "--gc":
+                    gc = args[++i];
+                    break;
                 case "--child":
                     child = true;
                     break;
@@ -146,7 +150,7 @@ public final class CubeQueryLoad
             {
                 command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
             }
-            command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
+            command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, collectorFlag(gc), "-cp",
                 System.getProperty("java.class.path"), CubeQueryLoad.class.getName(), "--child"));
             command.addAll(List.of(args));
             System.exit(new ProcessBuilder(command).inheritIO().start().waitFor());
@@ -200,6 +204,21 @@ public final class CubeQueryLoad
                 }
                 startMs = generator.endTimeMs();
             }
+        }
+    }
+
+    private static String collectorFlag(final String gc)
+    {
+        switch (gc)
+        {
+            case "g1":
+                return "-XX:+UseG1GC";
+            case "zgc":
+                return "-XX:+UseZGC";
+            case "parallel":
+                return "-XX:+UseParallelGC";
+            default:
+                throw new IllegalArgumentException("unknown collector " + gc + ": g1, zgc or parallel");
         }
     }
 

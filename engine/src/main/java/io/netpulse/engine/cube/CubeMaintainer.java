@@ -35,6 +35,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final BlockPool blocks = new BlockPool();
     // Scratch tables the sealed minutes' element cells are rolled up into, per cuboid and table, then compacted.
     private final CellTable[][] rollUpTables = new CellTable[Cuboid.count()][0];
+    // Days are built from their hours here, one at a time: the tables keep their size from one day to the next.
+    private final PeriodFold dayFold = new PeriodFold(CubeConfig.DAY_MS);
     private final Thread thread;
     private volatile boolean running = true;
     // Tests hold the maintainer here to play a starved or slow one.
@@ -158,8 +160,12 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     }
 
     /**
-     * Folds a closed minute into its hour, first filing the hour in progress if this minute is past it: minutes
-     * are sealed in time order, so that hour is complete.
+     * Folds a closed minute into its hour. Minutes are sealed in time order, so the hour is complete, and filed,
+     * once its last minute is folded or, where that minute had no data, once a minute past it comes.
+     * <p>
+     * Between the hour's end in event time and its last minute's seal (the cube's lateness), a query over the
+     * whole hour would read its minutes one by one, sixty of them: the minute sealed as the hour ends therefore
+     * also publishes the hour folded so far, which such a query reads instead of the minutes it covers.
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
@@ -167,14 +173,42 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final long hourStartMs = Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
         if (PeriodFold.NONE != hour.startMs() && hour.startMs() != hourStartMs)
         {
-            final long finishedMs = hour.startMs();
-            insert(shard.hours.get(cuboid), hour.finish(blocks));
-            shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
-            rollups.incrementAndGet();
+            fileHour(shard, cuboid, hour);
         }
         if (hourStartMs > shard.builtHourMs[cuboid])
         {
             hour.fold(hourStartMs, minute);
+            final long minuteEndMs = minute.startMs + CubeConfig.MINUTE_MS;
+            final long hourEndMs = hourStartMs + CubeConfig.HOUR_MS;
+            if (minuteEndMs == hourEndMs)
+            {
+                fileHour(shard, cuboid, hour);
+            }
+            else if (minuteEndMs + config.allowedLatenessMs() >= hourEndMs &&
+                minuteEndMs - hourStartMs >= 2 * CubeConfig.MINUTE_MS)
+            {
+                retirePrefix(shard, cuboid);
+                shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
+            }
+        }
+    }
+
+    private void fileHour(final CubeShard shard, final int cuboid, final PeriodFold hour)
+    {
+        final long finishedMs = hour.startMs();
+        insert(shard.hours.get(cuboid), hour.finish(blocks));
+        shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
+        retirePrefix(shard, cuboid);
+        rollups.incrementAndGet();
+    }
+
+    private void retirePrefix(final CubeShard shard, final int cuboid)
+    {
+        final Slice prefix = shard.hourPrefixes[cuboid];
+        if (null != prefix)
+        {
+            blocks.retire(shard, prefix, shard.viewVersion + 1);
+            shard.hourPrefixes[cuboid] = null;
         }
     }
 
@@ -195,7 +229,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * The finer buckets stay until their retention passes, so a query over whole hours or days reads one bucket
      * per period, and one over part of an hour still reads its minutes.
      *
-     * @param sealedStartMs start of the minute bucket just sealed: every earlier minute has been filed.
+     * @param sealedStartMs start of the minute bucket just sealed: it and every earlier minute have been filed.
      */
     private void maintain(final CubeShard shard, final int cuboid, final CubeConfig.Retention retention,
         final long watermarkMs, final long sealedStartMs)
@@ -203,7 +237,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final List<Slice> minutes = shard.minutes.get(cuboid);
         final List<Slice> hours = shard.hours.get(cuboid);
         final List<Slice> days = shard.days.get(cuboid);
-        shard.builtDayMs[cuboid] = build(hours, days, CubeConfig.DAY_MS, sealedStartMs, shard.builtDayMs[cuboid]);
+        shard.builtDayMs[cuboid] = build(hours, days, dayFold, CubeConfig.DAY_MS,
+            sealedStartMs + CubeConfig.MINUTE_MS, shard.builtDayMs[cuboid]);
         dropBefore(shard, minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(),
             shard.builtHourMs[cuboid]);
         dropBefore(shard, hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
@@ -225,7 +260,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      *
      * @return the start of the last period built.
      */
-    private long build(final List<Slice> finer, final List<Slice> coarser, final long periodMs,
+    private long build(final List<Slice> finer, final List<Slice> coarser, final PeriodFold periodFold,
+        final long periodMs,
         final long completeMs, final long lastBuiltMs)
     {
         long built = lastBuiltMs;
@@ -244,7 +280,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             }
             if (periodStart > built)
             {
-                insert(coarser, merge(periodStart, periodMs, finer.subList(from, to)));
+                for (final Slice member : finer.subList(from, to))
+                {
+                    periodFold.fold(periodStart, member);
+                }
+                insert(coarser, periodFold.finish(blocks));
                 built = periodStart;
                 rollups.incrementAndGet();
             }
@@ -292,6 +332,10 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         {
             final List<Slice> all = new ArrayList<>(shard.days.get(c));
             all.addAll(shard.hours.get(c));
+            if (null != shard.hourPrefixes[c])
+            {
+                all.add(shard.hourPrefixes[c]);
+            }
             all.addAll(shard.minutes.get(c));
             slices[c] = all.toArray(new Slice[0]);
             for (final Slice slice : all)

@@ -28,6 +28,9 @@ final class CubeShard
     final long[] builtHourMs = new long[Cuboid.count()];
     final long[] builtDayMs = new long[Cuboid.count()];
     final PeriodFold[] hoursInProgress = new PeriodFold[Cuboid.count()];
+    // The hour in progress as far as it is folded, published once the hour has ended in event time and until it
+    // is filed, so that a query over the whole hour reads one slice and its last minutes, not sixty minutes.
+    final Slice[] hourPrefixes = new Slice[Cuboid.count()];
     final ArrayDeque<BlockPool.Retired> retiredBlocks = new ArrayDeque<>();
 
     // Written by the shard's writer: the oldest view any of its pooled states holds (see BlockPool).

@@ -67,6 +67,28 @@ final class PeriodFold
     }
 
     /**
+     * The part of the period folded so far, as a closed slice of its own (the fold goes on): from the period's
+     * start to {@code endMs}.
+     *
+     * @param endMs  end of the last slice folded.
+     * @param blocks where the slice's compact blocks come from.
+     * @return the prefix.
+     */
+    Slice prefix(final long endMs, final BlockPool blocks)
+    {
+        final CellBlock[] merged = new CellBlock[byTable.length];
+        for (int m = 0; m < byTable.length; m++)
+        {
+            final CellTable table = byTable[m];
+            if (null != table && table.cellCount > 0)
+            {
+                merged[m] = blocks.compact(table);
+            }
+        }
+        return new Slice(startMs, endMs - startMs, merged);
+    }
+
+    /**
      * The period as a closed slice, and this emptied for the next.
      *
      * @param blocks where the slice's compact blocks come from.

@@ -340,6 +340,8 @@ final class QueryExecutor
      * until their retention passes, so a period can be held at several resolutions: a day or hour wholly inside
      * the range is read as one bucket; otherwise minutes whose start lies in the range are read; and where a
      * period's finer buckets are gone (past retention), its coarse bucket is read if its start lies in the range.
+     * An hour that has ended but is not filed yet (its last minutes within the lateness) is read as the part the
+     * maintainer folded as it ended and the minutes after that part.
      */
     private List<List<Slice>> select(final long from, final long to)
     {
@@ -350,14 +352,15 @@ final class QueryExecutor
             final List<Slice> days = new ArrayList<>();
             final List<Slice> hours = new ArrayList<>();
             final List<Slice> minutes = new ArrayList<>();
+            final List<Slice> hourPrefixes = new ArrayList<>();
             final Slice[] open = state.open;
             final Slice[] sealed = state.sealed;
             for (final Slice[] source : List.of(state.view.slices[c], sealed, open))
             {
                 for (final Slice slice : source)
                 {
-                    (slice.spanMs == CubeConfig.DAY_MS ? days : slice.spanMs == CubeConfig.HOUR_MS ? hours : minutes)
-                        .add(slice);
+                    (slice.spanMs == CubeConfig.DAY_MS ? days : slice.spanMs == CubeConfig.HOUR_MS ? hours :
+                        slice.spanMs == CubeConfig.MINUTE_MS ? minutes : hourPrefixes).add(slice);
                 }
             }
             final java.util.Set<Long> minuteHours = new java.util.HashSet<>();
@@ -401,14 +404,29 @@ final class QueryExecutor
                     chosenHours.add(Math.floorDiv(hour.startMs, CubeConfig.HOUR_MS));
                 }
             }
+            // An hour that has ended but is not filed yet: the part the maintainer has folded, then its minutes.
+            final java.util.Map<Long, Long> prefixEndByHour = new java.util.HashMap<>();
+            for (final Slice prefix : hourPrefixes)
+            {
+                final long hour = Math.floorDiv(prefix.startMs, CubeConfig.HOUR_MS);
+                if (wholeHours && prefix.startMs >= from && prefix.startMs + CubeConfig.HOUR_MS <= to &&
+                    !chosenHours.contains(hour) &&
+                    !chosenDays.contains(Math.floorDiv(prefix.startMs, CubeConfig.DAY_MS)))
+                {
+                    chosen.add(prefix);
+                    prefixEndByHour.put(hour, prefix.startMs + prefix.spanMs);
+                }
+            }
             final Set<Slice> openSlices = Collections.newSetFromMap(new IdentityHashMap<>());
             openSlices.addAll(Arrays.asList(open));
             openSlices.addAll(Arrays.asList(sealed));
             for (final Slice minute : minutes)
             {
+                final Long prefixEndMs = prefixEndByHour.get(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS));
                 if (starts(minute, from, to) &&
                     !chosenDays.contains(Math.floorDiv(minute.startMs, CubeConfig.DAY_MS)) &&
-                    !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)))
+                    !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)) &&
+                    (null == prefixEndMs || minute.startMs >= prefixEndMs))
                 {
                     chosen.add(minute);
                     // open and freshly sealed minutes are kept in the element cuboid only: read through their

@@ -3,6 +3,7 @@
  */
 package io.netpulse.engine.cube;
 
+import io.netpulse.codec.sbe.MetricKind;
 import io.netpulse.codec.sbe.NodeLevel;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -110,6 +111,76 @@ class CubeRollupTest
             .groupBy(Dimension.REGION, Dimension.VENDOR, Dimension.TIME).measures(Measure.COUNT, Measure.SUM)
             .execute()));
         harness.cube.close();
+    }
+
+    @Test
+    void shouldReadAnEndedHourFromItsFoldedPartUntilItsLastMinuteIsSealed()
+    {
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 1, NodeLevel.SITE, "lake", "", "");
+        harness.node(4, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        harness.node(5, 3, NodeLevel.ELEMENT, "cell-2", "gnodeb", "ericsson");
+        harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        harness.metric(2, MetricKind.GAUGE, "memory");
+        final long hour0 = 1_767_571_200_000L;
+        for (int m = 0; m < 60; m++)
+        {
+            for (int e = 4; e <= 6; e++)
+            {
+                harness.kpi(hour0 + m * CubeConfig.MINUTE_MS + e, e, 1, 0.1 * (m + 1) * e + 0.01 * m);
+            }
+        }
+        // The hour has ended: with a minute of lateness its minutes to 00:58 are sealed, 00:59 is still open.
+        harness.kpi(hour0 + CubeConfig.HOUR_MS + 30_000, 4, 2, 1.0);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+
+        final CubeResult byElementEnded = wholeHour(harness, hour0, Dimension.ELEMENT);
+        final CubeResult byRegionEnded = wholeHour(harness, hour0, Dimension.REGION);
+        assertEquals(2, byElementEnded.bucketsScanned(), "the folded part and the open minute");
+        assertEquals(2, byRegionEnded.bucketsScanned(), "the folded part and the open minute");
+        assertEquals(List.of(
+            "cell-1 count=60 sum=" + hourSum(4) + " min=0.4 max=" + (0.1 * 60 * 4 + 0.01 * 59),
+            "cell-2 count=60 sum=" + hourSum(5) + " min=0.5 max=" + (0.1 * 60 * 5 + 0.01 * 59),
+            "cell-3 count=60 sum=" + hourSum(6) + " min=0.6000000000000001 max=" + (0.1 * 60 * 6 + 0.01 * 59)),
+            rows(byElementEnded));
+        final CubeResult partOfTheHour = harness.cube.query().groupBy(Dimension.ELEMENT)
+            .measures(Measure.COUNT, Measure.SUM).between(hour0 + 30 * CubeConfig.MINUTE_MS, hour0 + CubeConfig.HOUR_MS)
+            .execute();
+        assertEquals(30, partOfTheHour.bucketsScanned(), "part of an hour is read from its minutes");
+        assertEquals(30, partOfTheHour.rows().get(0).count());
+
+        // The last minute sealed: the hour is filed, and reads as one bucket with the same answers to the bit.
+        harness.kpi(hour0 + CubeConfig.HOUR_MS + 2 * CubeConfig.MINUTE_MS, 4, 2, 1.0);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final CubeResult byElementFiled = wholeHour(harness, hour0, Dimension.ELEMENT);
+        final CubeResult byRegionFiled = wholeHour(harness, hour0, Dimension.REGION);
+        assertEquals(1, byElementFiled.bucketsScanned());
+        assertEquals(1, byRegionFiled.bucketsScanned());
+        assertEquals(rows(byElementEnded), rows(byElementFiled));
+        assertEquals(rows(byRegionEnded), rows(byRegionFiled));
+        harness.cube.close();
+    }
+
+    private static CubeResult wholeHour(final CubeHarness harness, final long hourStartMs, final Dimension groupBy)
+    {
+        return harness.cube.query().groupBy(groupBy).where(Dimension.METRIC, "kpi.cpu")
+            .measures(Measure.COUNT, Measure.SUM, Measure.MIN, Measure.MAX)
+            .between(hourStartMs, hourStartMs + CubeConfig.HOUR_MS).execute();
+    }
+
+    private static double hourSum(final int element)
+    {
+        double sum = 0;
+        for (int m = 0; m < 60; m++)
+        {
+            sum += 0.1 * (m + 1) * element + 0.01 * m;
+        }
+        return sum;
     }
 
     private static double sum(final int element)
