@@ -25,6 +25,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
 {
     private static final System.Logger LOGGER = System.getLogger("netpulse.cube");
     private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
+    /** How often, within an hour, the hour folded so far is published. */
+    static final long PREFIX_STEP_MS = 10 * CubeConfig.MINUTE_MS;
 
     private final CubeConfig config;
     private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
@@ -163,9 +165,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * Folds a closed minute into its hour. Minutes are sealed in time order, so the hour is complete, and filed,
      * once its last minute is folded or, where that minute had no data, once a minute past it comes.
      * <p>
-     * Between the hour's end in event time and its last minute's seal (the cube's lateness), a query over the
-     * whole hour would read its minutes one by one, sixty of them: the minute sealed as the hour ends therefore
-     * also publishes the hour folded so far, which such a query reads instead of the minutes it covers.
+     * A query over a range that holds the hour's first minutes (the last hours to now, or the whole hour that
+     * has ended but whose last minute is still inside the cube's lateness) would read them one by one, up to
+     * sixty: every {@link #PREFIX_STEP_MS} and as the hour ends, the hour folded so far is therefore published
+     * too, and such a query reads it instead of the minutes it covers. A maintainer that lags leaves at most a
+     * step of minutes and its backlog to read.
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
@@ -184,8 +188,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             {
                 fileHour(shard, cuboid, hour);
             }
-            else if (minuteEndMs + config.allowedLatenessMs() >= hourEndMs &&
-                minuteEndMs - hourStartMs >= 2 * CubeConfig.MINUTE_MS)
+            else if (minuteEndMs - hourStartMs >= 2 * CubeConfig.MINUTE_MS &&
+                (minuteEndMs + config.allowedLatenessMs() >= hourEndMs ||
+                (minuteEndMs - hourStartMs) % PREFIX_STEP_MS == 0))
             {
                 retirePrefix(shard, cuboid);
                 shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);

@@ -4,6 +4,8 @@
 package io.netpulse.engine.cube;
 
 import io.netpulse.codec.sbe.NodeLevel;
+import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -340,8 +342,8 @@ final class QueryExecutor
      * until their retention passes, so a period can be held at several resolutions: a day or hour wholly inside
      * the range is read as one bucket; otherwise minutes whose start lies in the range are read; and where a
      * period's finer buckets are gone (past retention), its coarse bucket is read if its start lies in the range.
-     * An hour that has ended but is not filed yet (its last minutes within the lateness) is read as the part the
-     * maintainer folded as it ended and the minutes after that part.
+     * An hour not filed yet is read, where the range holds its start, as the part the maintainer has folded
+     * ({@link CubeMaintainer#PREFIX_STEP_MS}) and the minutes after that part.
      */
     private List<List<Slice>> select(final long from, final long to)
     {
@@ -363,8 +365,8 @@ final class QueryExecutor
                         slice.spanMs == CubeConfig.MINUTE_MS ? minutes : hourPrefixes).add(slice);
                 }
             }
-            final java.util.Set<Long> minuteHours = new java.util.HashSet<>();
-            final java.util.Set<Long> finerDays = new java.util.HashSet<>();
+            final LongHashSet minuteHours = new LongHashSet();
+            final LongHashSet finerDays = new LongHashSet();
             for (final Slice minute : minutes)
             {
                 minuteHours.add(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS));
@@ -380,8 +382,8 @@ final class QueryExecutor
             final boolean wholeDays = !byTime || query.granularity.millis() >= CubeConfig.DAY_MS;
             final boolean wholeHours = !byTime || query.granularity.millis() >= CubeConfig.HOUR_MS;
             final List<Slice> chosen = new ArrayList<>();
-            final java.util.Set<Long> chosenDays = new java.util.HashSet<>();
-            final java.util.Set<Long> chosenHours = new java.util.HashSet<>();
+            final LongHashSet chosenDays = new LongHashSet();
+            final LongHashSet chosenHours = new LongHashSet();
             for (final Slice day : days)
             {
                 if ((wholeDays && within(day, from, to)) || (starts(day, from, to) &&
@@ -404,12 +406,12 @@ final class QueryExecutor
                     chosenHours.add(Math.floorDiv(hour.startMs, CubeConfig.HOUR_MS));
                 }
             }
-            // An hour that has ended but is not filed yet: the part the maintainer has folded, then its minutes.
-            final java.util.Map<Long, Long> prefixEndByHour = new java.util.HashMap<>();
+            // An hour not filed yet: the part the maintainer has folded, where the range holds it, then minutes.
+            final Long2LongHashMap prefixEndByHour = new Long2LongHashMap(Long.MIN_VALUE);
             for (final Slice prefix : hourPrefixes)
             {
                 final long hour = Math.floorDiv(prefix.startMs, CubeConfig.HOUR_MS);
-                if (wholeHours && prefix.startMs >= from && prefix.startMs + CubeConfig.HOUR_MS <= to &&
+                if (wholeHours && within(prefix, from, to) &&
                     !chosenHours.contains(hour) &&
                     !chosenDays.contains(Math.floorDiv(prefix.startMs, CubeConfig.DAY_MS)))
                 {
@@ -422,11 +424,11 @@ final class QueryExecutor
             openSlices.addAll(Arrays.asList(sealed));
             for (final Slice minute : minutes)
             {
-                final Long prefixEndMs = prefixEndByHour.get(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS));
+                final long prefixEndMs = prefixEndByHour.get(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS));
                 if (starts(minute, from, to) &&
                     !chosenDays.contains(Math.floorDiv(minute.startMs, CubeConfig.DAY_MS)) &&
                     !chosenHours.contains(Math.floorDiv(minute.startMs, CubeConfig.HOUR_MS)) &&
-                    (null == prefixEndMs || minute.startMs >= prefixEndMs))
+                    minute.startMs >= prefixEndMs)
                 {
                     chosen.add(minute);
                     // open and freshly sealed minutes are kept in the element cuboid only: read through their

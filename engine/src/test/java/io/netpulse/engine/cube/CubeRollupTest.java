@@ -126,7 +126,23 @@ class CubeRollupTest
         harness.metric(1, MetricKind.GAUGE, "cpu");
         harness.metric(2, MetricKind.GAUGE, "memory");
         final long hour0 = 1_767_571_200_000L;
-        for (int m = 0; m < 60; m++)
+        for (int m = 0; m < 56; m++)
+        {
+            for (int e = 4; e <= 6; e++)
+            {
+                harness.kpi(hour0 + m * CubeConfig.MINUTE_MS + e, e, 1, 0.1 * (m + 1) * e + 0.01 * m);
+            }
+        }
+        // Minutes to 00:53 sealed, 00:54 and 00:55 open: the hour folded to 00:50 is published, and a range
+        // from the hour's start reads it and the six minutes after it.
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final CubeResult toNow = harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
+            .measures(Measure.COUNT, Measure.SUM).between(hour0, hour0 + 56 * CubeConfig.MINUTE_MS).execute();
+        assertEquals(7, toNow.bucketsScanned(), "the hour to 00:50 and six minutes");
+        assertEquals(List.of("cell-1 count=56 sum=" + hourSum(4, 56), "cell-2 count=56 sum=" + hourSum(5, 56),
+            "cell-3 count=56 sum=" + hourSum(6, 56)), rows(toNow));
+        for (int m = 56; m < 60; m++)
         {
             for (int e = 4; e <= 6; e++)
             {
@@ -175,8 +191,13 @@ class CubeRollupTest
 
     private static double hourSum(final int element)
     {
+        return hourSum(element, 60);
+    }
+
+    private static double hourSum(final int element, final int minutes)
+    {
         double sum = 0;
-        for (int m = 0; m < 60; m++)
+        for (int m = 0; m < minutes; m++)
         {
             sum += 0.1 * (m + 1) * element + 0.01 * m;
         }
@@ -257,7 +278,8 @@ class CubeRollupTest
             {
                 assertEquals(1, row.count(), "a minute bucket at " + row.value(Dimension.TIME));
                 minuteBuckets++;
-                assertTrue(start >= watermark - retention.minutesMs() - CubeConfig.HOUR_MS, "old minute " + row.value(Dimension.TIME) + " watermark " + java.time.Instant.ofEpochMilli(watermark));
+                assertTrue(start >= watermark - retention.minutesMs() - CubeConfig.HOUR_MS, "old minute " +
+                    row.value(Dimension.TIME) + " watermark " + java.time.Instant.ofEpochMilli(watermark));
             }
         }
         // Days older than two days are gone; what is left is two whole days at most, then hours, then minutes.
