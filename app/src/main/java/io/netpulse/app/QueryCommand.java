@@ -155,10 +155,14 @@ final class QueryCommand implements Callable<Integer>
             }
             out.append(System.lineSeparator());
         }
-        out.append(String.format(Locale.ROOT, "%d of %s groups from the %s cuboid, %s cells in %s buckets, %s us%n",
-            cells.size() - 1, format(answer.get("totalGroups")), answer.get("cuboid"),
-            format(answer.get("cellsScanned")), format(answer.get("bucketsScanned")),
-            format(answer.get("elapsedMicros"))));
+        out.append(Boolean.TRUE.equals(answer.get("cached")) ?
+            String.format(Locale.ROOT, "%d of %s groups from the %s cuboid, kept from an earlier answer, %s us%n",
+                cells.size() - 1, format(answer.get("totalGroups")), answer.get("cuboid"),
+                format(answer.get("elapsedMicros"))) :
+            String.format(Locale.ROOT, "%d of %s groups from the %s cuboid, %s cells in %s buckets, %s us%n",
+                cells.size() - 1, format(answer.get("totalGroups")), answer.get("cuboid"),
+                format(answer.get("cellsScanned")), format(answer.get("bucketsScanned")),
+                format(answer.get("elapsedMicros"))));
         return out.toString();
     }
 

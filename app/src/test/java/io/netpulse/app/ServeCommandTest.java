@@ -62,6 +62,16 @@ class ServeCommandTest
         assertTrue(table.out().contains("region-01"), table.out());
         assertTrue(table.out().contains("groups from the region cuboid"), table.out());
 
+        // A range of closed buckets only (here none: long before the feed) is answered again from the cube's cache.
+        final String[] closedRange = {"query", "--port", Integer.toString(service.port()), "groupBy=region",
+            "from=2020-01-01T00:00:00Z", "to=2020-01-01T01:00:00Z"};
+        final NetpulseCommandTest.Result computed = NetpulseCommandTest.run(closedRange);
+        final NetpulseCommandTest.Result kept = NetpulseCommandTest.run(closedRange);
+        assertTrue(computed.out().contains("0 of 0 groups from the region cuboid, 0 cells in 0 buckets"),
+            computed.out());
+        assertTrue(kept.out().contains("0 of 0 groups from the region cuboid, kept from an earlier answer"),
+            kept.out());
+
         final NetpulseCommandTest.Result json = NetpulseCommandTest.run("query", "--port",
             Integer.toString(service.port()), "--json", "groupBy=metric");
         assertEquals(0, json.exitCode(), json.err());

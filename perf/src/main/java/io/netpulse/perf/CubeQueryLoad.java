@@ -38,14 +38,16 @@ import java.util.function.Function;
  * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
- * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE] [--gc g1|zgc|parallel]}.
+ * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE] [--gc g1|zgc|parallel] [--uncached]}.
  * <p>
  * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
  * threads issuing
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
  * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
- * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM. It runs itself in a child JVM with the project's fork flags
+ * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
+ * {@code --uncached} makes every query scan its buckets even where the cube keeps a valid answer
+ * ({@link CubeQuery#uncached()}). It runs itself in a child JVM with the project's fork flags
  * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
  */
 public final class CubeQueryLoad
@@ -59,10 +61,13 @@ public final class CubeQueryLoad
     private final String mode;
     private final List<Double> rates;
     private final int soloQueries;
+    private final boolean uncached;
 
     private CubeQueryLoad(final long preloadEvents, final int elements, final int queryThreads, final int seconds,
-        final Path journal, final String mode, final List<Double> rates, final int soloQueries)
+        final Path journal, final String mode, final List<Double> rates, final int soloQueries,
+        final boolean uncached)
     {
+        this.uncached = uncached;
         this.rates = rates;
         this.soloQueries = soloQueries;
         this.preloadEvents = preloadEvents;
@@ -93,6 +98,7 @@ public final class CubeQueryLoad
         int solo = 0;
         String jfr = null;
         String gc = "g1";
+        boolean uncached = false;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -134,6 +140,9 @@ public final class CubeQueryLoad
                 case "--gc":
                     gc = args[++i];
                     break;
+                case "--uncached":
+                    uncached = true;
+                    break;
                 case "--child":
                     child = true;
                     break;
@@ -172,7 +181,7 @@ public final class CubeQueryLoad
                     throw new IllegalArgumentException("unknown mode " + phase + ": saturating or paced");
             }
         }
-        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo).run();
+        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo, uncached).run();
     }
 
     /** Feeds the engine from the generator as fast as it takes events, on its own thread. */
@@ -220,6 +229,12 @@ public final class CubeQueryLoad
             default:
                 throw new IllegalArgumentException("unknown collector " + gc + ": g1, zgc or parallel");
         }
+    }
+
+    private CubeQuery query(final QueryKind kind, final Cube cube)
+    {
+        final CubeQuery query = kind.build().apply(cube);
+        return uncached ? query.uncached() : query;
     }
 
     /** One kind of query in the mix. */
@@ -353,10 +368,12 @@ public final class CubeQueryLoad
             System.out.printf(Locale.ROOT, "%n== %s ==%n", label);
             System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with them %,.0f, without " +
                 "again %,.0f: ratio %.3f%n", phase.before, phase.during, phase.after, phase.ratio());
-            System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average; GC %d ms " +
-                "during the phase; load average %.2f at its end; cube maintenance backlog %d sealed minutes at its " +
-                "start, %d at its end%n", all.getTotalCount(), phaseNs / 1e9,
-                all.getTotalCount() / (phaseNs / 1e9), (double)phase.cells / Math.max(1, all.getTotalCount()),
+            System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average, %.1f%% " +
+                "answered from the cube's query cache%s; GC %d ms during the phase; load average %.2f at its end; " +
+                "cube maintenance backlog %d sealed minutes at its start, %d at its end%n", all.getTotalCount(),
+                phaseNs / 1e9, all.getTotalCount() / (phaseNs / 1e9),
+                (double)phase.cells / Math.max(1, all.getTotalCount()),
+                100.0 * phase.cached / Math.max(1, all.getTotalCount()), uncached ? " (--uncached)" : "",
                 phase.gcMs, phase.loadAverage, phase.backlogBefore, phase.backlogAfter);
             if (phase.ratePerThread > 0)
             {
@@ -372,9 +389,9 @@ public final class CubeQueryLoad
             print("all", all);
             System.out.printf(Locale.ROOT, "{\"events\":%d,\"queryThreads\":%d,\"ratePerThread\":%.2f," +
                 "\"ingestBefore\":%.0f,\"ingestDuring\":%.0f,\"ingestAfter\":%.0f,\"ratio\":%.4f,\"queries\":%d," +
-                "\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"closedBytes\":%d,\"closedCells\":%d}%n",
+                "\"cached\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"closedBytes\":%d,\"closedCells\":%d}%n",
                 stats.eventsApplied(), queryThreads, phase.ratePerThread, phase.before, phase.during, phase.after,
-                phase.ratio(), all.getTotalCount(), all.getValueAtPercentile(50) / 1e6,
+                phase.ratio(), all.getTotalCount(), phase.cached, all.getValueAtPercentile(50) / 1e6,
                 all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, stats.closedBytes(),
                 stats.closedCells());
         }
@@ -390,6 +407,7 @@ public final class CubeQueryLoad
         double during;
         double after;
         long cells;
+        long cached;
         long gcMs;
         double loadAverage;
         long backlogBefore;
@@ -415,7 +433,8 @@ public final class CubeQueryLoad
      */
     private void solo(final Cube cube, final List<QueryKind> kinds)
     {
-        System.out.printf(Locale.ROOT, "%nsolo: each query kind %d times on one thread, ingest running%n", soloQueries);
+        System.out.printf(Locale.ROOT, "%nsolo: each query kind %d times on one thread, ingest running, every one " +
+            "scanning its buckets (uncached)%n", soloQueries);
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50",
             "p99", "max", "cpu p50", "cells");
         final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -428,7 +447,7 @@ public final class CubeQueryLoad
             {
                 final long startCpuNs = cpu.getCurrentThreadCpuTime();
                 final long startNs = System.nanoTime();
-                final CubeResult result = kind.build().apply(cube).execute();
+                final CubeResult result = kind.build().apply(cube).uncached().execute();
                 histogram.recordValue(System.nanoTime() - startNs);
                 cpuTime.recordValue(Math.max(0, cpu.getCurrentThreadCpuTime() - startCpuNs));
                 cells += result.cellsScanned();
@@ -451,6 +470,7 @@ public final class CubeQueryLoad
         final AtomicBoolean querying = new AtomicBoolean(true);
         final List<Thread> threads = new ArrayList<>();
         final long[] cells = new long[queryThreads];
+        final long[] cached = new long[queryThreads];
         final long intervalNs = ratePerThread > 0 ? (long)(1e9 / ratePerThread) : 0;
         for (int t = 0; t < queryThreads; t++)
         {
@@ -480,9 +500,10 @@ public final class CubeQueryLoad
                     }
                     final int k = next++ % ownKinds.size();
                     final long startNs = intervalNs > 0 ? scheduledNs : System.nanoTime();
-                    final CubeResult result = ownKinds.get(k).build().apply(cube).execute();
+                    final CubeResult result = query(ownKinds.get(k), cube).execute();
                     local[k].recordValue(Math.min(System.nanoTime() - startNs, TimeUnit.SECONDS.toNanos(60)));
                     cells[thread] += result.cellsScanned();
+                    cached[thread] += result.cached() ? 1 : 0;
                     scheduledNs += intervalNs;
                 }
                 synchronized (phase)
@@ -511,9 +532,10 @@ public final class CubeQueryLoad
             thread.join();
         }
         phase.gcMs = gcMillis() - gcBefore;
-        for (final long c : cells)
+        for (int t = 0; t < queryThreads; t++)
         {
-            phase.cells += c;
+            phase.cells += cells[t];
+            phase.cached += cached[t];
         }
         return phase;
     }

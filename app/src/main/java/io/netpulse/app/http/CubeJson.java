@@ -50,7 +50,8 @@ final class CubeJson
             .field("cellsScanned", result.cellsScanned())
             .field("elapsedMicros", result.elapsedNanos() / 1000)
             .field("totalGroups", result.totalGroups())
-            .field("compared", result.compared());
+            .field("compared", result.compared())
+            .field("cached", result.cached());
         json.name("rows").beginArray();
         for (final CubeRow row : result.rows())
         {

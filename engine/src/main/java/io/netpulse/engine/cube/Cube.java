@@ -35,6 +35,7 @@ public final class Cube implements AutoCloseable
 {
     private final CubeConfig config;
     private final List<CubeShard> shards = new CopyOnWriteArrayList<>();
+    private final QueryCache queryCache = new QueryCache();
     private final List<CubeUpdater> updaters = new CopyOnWriteArrayList<>();
     private CubeMaintainer maintainer;
     private boolean closed;
@@ -98,12 +99,17 @@ public final class Cube implements AutoCloseable
         return new CubeQuery(this);
     }
 
+    QueryCache queryCache()
+    {
+        return queryCache;
+    }
+
     CubeResult execute(final CubeQuery query)
     {
         final ShardState[] states = pinAll();
         try
         {
-            return new QueryExecutor(query, states).execute();
+            return new QueryExecutor(query, states, queryCache).execute();
         }
         finally
         {

@@ -50,6 +50,7 @@ public final class CubeQuery
     boolean compare;
     long compareFromMs;
     long compareToMs;
+    boolean uncached;
 
     CubeQuery(final Cube cube)
     {
@@ -321,6 +322,18 @@ public final class CubeQuery
         this.compare = true;
         this.compareFromMs = baselineFromMs;
         this.compareToMs = baselineToMs;
+        return this;
+    }
+
+    /**
+     * Computes the answer from the buckets even when the cube keeps a valid answer to the same query over the same
+     * closed buckets (see {@link CubeResult#cached()}): for measuring the scan itself.
+     *
+     * @return this.
+     */
+    public CubeQuery uncached()
+    {
+        this.uncached = true;
         return this;
     }
 

@@ -24,6 +24,9 @@ import java.util.List;
  * @param maxEventTimeMs  the newest event time applied.
  * @param eventsApplied   events in the snapshot, every shard.
  * @param elapsedNanos    time to answer.
+ * @param cached          whether the answer is one the cube kept from the same query over the same closed buckets
+ *                        (nothing scanned: {@code bucketsScanned} and {@code cellsScanned} are 0); ranges that
+ *                        reach an open minute are always computed.
  */
 public record CubeResult(
     List<Dimension> groupBy,
@@ -41,6 +44,7 @@ public record CubeResult(
     long watermarkMs,
     long maxEventTimeMs,
     long eventsApplied,
-    long elapsedNanos)
+    long elapsedNanos,
+    boolean cached)
 {
 }

@@ -44,6 +44,7 @@ final class QueryExecutor
     private final ShardState[] states;
     private final Directory directory;
     private final List<String> metricNames = new ArrayList<>();
+    private final QueryCache cache;
     private final List<Integer> metricKpiIds = new ArrayList<>();
     private final int[][] localToGlobal;
     private final Cuboid cuboid;
@@ -73,10 +74,11 @@ final class QueryExecutor
     // Open minutes are kept in the element cuboid only: the slices read through it for a coarser cuboid.
     private final Set<Slice> elementKeyed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    QueryExecutor(final CubeQuery query, final ShardState[] states)
+    QueryExecutor(final CubeQuery query, final ShardState[] states, final QueryCache cache)
     {
         this.query = query;
         this.states = states;
+        this.cache = cache;
 
         Directory freshest = Directory.EMPTY;
         for (final ShardState state : states)
@@ -141,6 +143,17 @@ final class QueryExecutor
         resolveRange();
         final List<List<Slice>> main = select(fromMs, toMs);
         final List<List<Slice>> baseline = query.compare ? select(query.compareFromMs, query.compareToMs) : null;
+        final long[] sliceIds = query.uncached ? null : closedSliceIds(main, baseline);
+        final QueryCache.Key key = null == sliceIds ? null : cacheKey();
+        if (null != key)
+        {
+            final QueryCache.Answer answer = cache.find(key, sliceIds, directory.topologyVersion(), metricNames);
+            if (null != answer)
+            {
+                return result(answer.rows(), answer.totalGroups(), answer.coveredFromMs(), answer.coveredToMs(),
+                    startNs, true);
+            }
+        }
         layout(main, baseline);
 
         for (int s = 0; s < states.length; s++)
@@ -156,7 +169,20 @@ final class QueryExecutor
         final int total = groups.size;
         final List<CubeRow> limited = rows.size() > query.limit ? List.copyOf(rows.subList(0, query.limit)) :
             List.copyOf(rows);
+        final boolean covered = coveredFromMs != Long.MAX_VALUE;
+        final long coveredFrom = covered ? coveredFromMs : -1;
+        final long coveredTo = covered ? coveredToMs : -1;
+        if (null != key)
+        {
+            cache.keep(key, new QueryCache.Answer(sliceIds, directory.topologyVersion(), List.copyOf(metricNames),
+                limited, total, cuboid, coveredFrom, coveredTo));
+        }
+        return result(limited, total, coveredFrom, coveredTo, startNs, false);
+    }
 
+    private CubeResult result(final List<CubeRow> rows, final int total, final long coveredFrom,
+        final long coveredTo, final long startNs, final boolean cached)
+    {
         long watermarkMs = Long.MAX_VALUE;
         long maxEventTimeMs = Long.MIN_VALUE;
         long events = 0;
@@ -166,10 +192,57 @@ final class QueryExecutor
             maxEventTimeMs = Math.max(maxEventTimeMs, state.maxEventTimeMs);
             events += state.eventsApplied;
         }
-        final boolean covered = coveredFromMs != Long.MAX_VALUE;
-        return new CubeResult(List.copyOf(query.groupBy), List.copyOf(query.measures), limited, total, cuboid,
-            fromMs, toMs, covered ? coveredFromMs : -1, covered ? coveredToMs : -1, query.compare, bucketsScanned,
-            cellsScanned, watermarkMs, maxEventTimeMs, events, System.nanoTime() - startNs);
+        return new CubeResult(List.copyOf(query.groupBy), List.copyOf(query.measures), rows, total, cuboid,
+            fromMs, toMs, coveredFrom, coveredTo, query.compare, bucketsScanned, cellsScanned, watermarkMs,
+            maxEventTimeMs, events, System.nanoTime() - startNs, cached);
+    }
+
+    /**
+     * The ids of the slices chosen, shard by shard with a separator, or null when one is an open minute (the
+     * writer still changes it, so the answer cannot be kept).
+     */
+    private long[] closedSliceIds(final List<List<Slice>> main, final List<List<Slice>> baseline)
+    {
+        int count = 0;
+        for (int s = 0; s < states.length; s++)
+        {
+            count += main.get(s).size() + 1 + (null == baseline ? 0 : baseline.get(s).size() + 1);
+        }
+        final long[] ids = new long[count];
+        int at = 0;
+        for (int s = 0; s < states.length; s++)
+        {
+            final Slice[] open = states[s].open;
+            for (final List<Slice> chosen : null == baseline ? List.of(main.get(s)) :
+                List.of(main.get(s), baseline.get(s)))
+            {
+                for (final Slice slice : chosen)
+                {
+                    for (final Slice writing : open)
+                    {
+                        if (writing == slice)
+                        {
+                            return null;
+                        }
+                    }
+                    ids[at++] = slice.id;
+                }
+                ids[at++] = -1;
+            }
+        }
+        return ids;
+    }
+
+    private QueryCache.Key cacheKey()
+    {
+        final Map<Dimension, List<String>> filters = new java.util.EnumMap<>(Dimension.class);
+        for (final Map.Entry<Dimension, List<String>> filter : query.filters.entrySet())
+        {
+            filters.put(filter.getKey(), List.copyOf(filter.getValue()));
+        }
+        return new QueryCache.Key(List.copyOf(query.groupBy), filters, List.copyOf(query.measures),
+            query.orderMeasure, query.orderDimension, query.descending, query.limit, query.granularity, fromMs, toMs,
+            query.compare, query.compareFromMs, query.compareToMs);
     }
 
     private void resolveFilters()

@@ -9,6 +9,10 @@ package io.netpulse.engine.cube;
  */
 final class Slice
 {
+    private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Unique to this slice in the process: what the query cache compares (see {@link QueryCache}). */
+    final long id = NEXT_ID.incrementAndGet();
     final long startMs;
     final long spanMs;
     CellBlock[] byTable;

@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
+package io.netpulse.engine.cube;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Answers to queries that read closed buckets only, kept while the buckets they read stay the same.
+ * <p>
+ * Why: a NOC's dashboards ask the same questions over and over (the top cells by latency over the last whole
+ * hour, the failure rate by vendor over the last twelve) and, between hour boundaries, the buckets that answer
+ * them do not change. A closed bucket is immutable and every {@link Slice} has its own {@link Slice#id}, so an
+ * answer stays valid exactly as long as the query would choose the same slices, under the same topology and
+ * metric names. Ranges that reach an open minute are never cached: the writer is still changing it.
+ * <p>
+ * Bounded: at most {@link #CAPACITY} answers of at most {@link #MAX_ROWS} rows; an answer replaced or pushed out
+ * is left to the collector. Entries hold slice ids, not slices, so they keep no bucket alive.
+ */
+final class QueryCache
+{
+    /** Most answers kept. */
+    static final int CAPACITY = 512;
+    /** Largest answer kept, in rows: a dashboard's answers are small; a large export is not worth the heap. */
+    static final int MAX_ROWS = 10_000;
+
+    private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+
+    /**
+     * What a query asks, every range resolved: two queries with equal keys over the same slices have the same
+     * answer.
+     */
+    record Key(
+        List<Dimension> groupBy,
+        Map<Dimension, List<String>> filters,
+        List<Measure> measures,
+        Measure orderMeasure,
+        Dimension orderDimension,
+        boolean descending,
+        int limit,
+        Granularity granularity,
+        long fromMs,
+        long toMs,
+        boolean compare,
+        long compareFromMs,
+        long compareToMs)
+    {
+    }
+
+    /**
+     * An answer and what it was computed from.
+     *
+     * @param sliceIds        the slices read, shard by shard, in the order chosen (main range, then baseline).
+     * @param topologyVersion the directory's version, for the labels and filters.
+     * @param metricNames     the metric names known then, in the order the answer numbered them.
+     */
+    record Answer(
+        long[] sliceIds,
+        long topologyVersion,
+        List<String> metricNames,
+        List<CubeRow> rows,
+        int totalGroups,
+        Cuboid cuboid,
+        long coveredFromMs,
+        long coveredToMs)
+    {
+        boolean validFor(final long[] ids, final long topology, final List<String> metrics)
+        {
+            return topologyVersion == topology && Arrays.equals(sliceIds, ids) && metricNames.equals(metrics);
+        }
+    }
+
+    /**
+     * The answer kept for a query, if it is still valid.
+     *
+     * @return the answer, or null.
+     */
+    Answer find(final Key key, final long[] sliceIds, final long topologyVersion, final List<String> metricNames)
+    {
+        final Answer answer = answers.get(key);
+        if (null != answer && answer.validFor(sliceIds, topologyVersion, metricNames))
+        {
+            hits.increment();
+            return answer;
+        }
+        misses.increment();
+        return null;
+    }
+
+    /**
+     * Keeps an answer, in place of any earlier one to the same query.
+     */
+    void keep(final Key key, final Answer answer)
+    {
+        if (answer.rows().size() > MAX_ROWS)
+        {
+            return;
+        }
+        if (answers.size() >= CAPACITY && !answers.containsKey(key))
+        {
+            final Iterator<Key> oldest = answers.keySet().iterator();
+            if (oldest.hasNext())
+            {
+                answers.remove(oldest.next());
+            }
+        }
+        answers.put(key, answer);
+    }
+
+    /**
+     * Queries answered from here.
+     *
+     * @return the count.
+     */
+    long hits()
+    {
+        return hits.sum();
+    }
+
+    /**
+     * Cacheable queries that had to be computed.
+     *
+     * @return the count.
+     */
+    long misses()
+    {
+        return misses.sum();
+    }
+
+    /**
+     * Answers kept now.
+     *
+     * @return the count.
+     */
+    int size()
+    {
+        return answers.size();
+    }
+}
