@@ -73,7 +73,15 @@ public class CubeMaintenanceBenchmark
         {
             final CellTable table = new CellTable(COLUMNS, elements * SERVICES, elements * SERVICES * COLUMNS * 2,
                 elements * SERVICES, true, 0);
+            // Cells in the order the elements first report in the minute, as a real minute's table has them.
+            final int[] order = new int[elements];
             for (int e = 0; e < elements; e++)
+            {
+                final int at = random.nextInt(e + 1);
+                order[e] = order[at];
+                order[at] = e;
+            }
+            for (final int e : order)
             {
                 for (int service = 0; service < SERVICES; service++)
                 {
