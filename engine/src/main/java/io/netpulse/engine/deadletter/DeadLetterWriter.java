@@ -9,6 +9,8 @@ import io.netpulse.engine.ring.RejectListener;
 import io.netpulse.journal.DeadLetter;
 import io.netpulse.journal.DeadLetterJournal;
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.ManyToOneRingBuffer;
@@ -18,6 +20,7 @@ import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -41,6 +44,8 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] NO_MESSAGE = EMPTY;
     private static final long IDLE_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Source names whose UTF-8 bytes are kept, so a rejection from a known source encodes nothing anew. */
+    static final int MAX_CACHED_NAMES = 1024;
 
     private final DeadLetterJournal journal;
     private final EpochClock clock;
@@ -49,6 +54,11 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    // Publishers on any thread read it; a name's bytes never change, so a race only encodes a name twice.
+    private final ConcurrentHashMap<String, byte[]> names = new ConcurrentHashMap<>();
+    // One handler for every drain: a lambda written at the call would capture this and be allocated per drain,
+    // a thousand times a second while idle.
+    private final MessageHandler append = this::append;
     private volatile boolean running = true;
 
     /**
@@ -118,6 +128,28 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
         return null == value ? EMPTY : value.getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The UTF-8 bytes of a source's name, encoded once per name (up to {@link #MAX_CACHED_NAMES} names): a
+     * publisher refusing a burst of garbage allocates nothing per rejection.
+     */
+    private byte[] nameBytes(final String sourceName)
+    {
+        if (null == sourceName)
+        {
+            return EMPTY;
+        }
+        byte[] bytes = names.get(sourceName);
+        if (null == bytes)
+        {
+            bytes = utf8(sourceName);
+            if (names.size() < MAX_CACHED_NAMES)
+            {
+                names.putIfAbsent(sourceName, bytes);
+            }
+        }
+        return bytes;
+    }
+
     private void offer(
         final int sourceId,
         final String sourceName,
@@ -132,7 +164,7 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
         final int payloadOffset,
         final int payloadLength)
     {
-        final byte[] name = utf8(sourceName);
+        final byte[] name = nameBytes(sourceName);
         final int length = DeadLetter.encodedLength(name, format, message, context, payloadLength);
         final int index = running ? ring.tryClaim(MESSAGE_TYPE, length) : RingBuffer.INSUFFICIENT_CAPACITY;
         if (index <= 0)
@@ -172,11 +204,7 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
     {
         try
         {
-            return ring.read((type, buffer, offset, length) ->
-            {
-                journal.append(buffer, offset, length);
-                written.incrementAndGet();
-            }, 256);
+            return ring.read(append, 256);
         }
         catch (final RuntimeException ex)
         {
@@ -184,6 +212,22 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
             failed.incrementAndGet();
             return 1;
         }
+    }
+
+    private void append(final int type, final MutableDirectBuffer buffer, final int offset, final int length)
+    {
+        journal.append(buffer, offset, length);
+        written.incrementAndGet();
+    }
+
+    /**
+     * The writer thread's id, for tests that meter what it allocates.
+     *
+     * @return the id.
+     */
+    long threadId()
+    {
+        return thread.getId();
     }
 
     /**

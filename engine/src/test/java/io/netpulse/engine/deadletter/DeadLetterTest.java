@@ -38,6 +38,9 @@ class DeadLetterTest
 {
     private static final long T = 1_795_428_000_000L;
 
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)java.lang.management.ManagementFactory.getThreadMXBean();
+
     @TempDir
     Path dir;
 
@@ -195,6 +198,58 @@ class DeadLetterTest
         assertEquals(0, writer.failed());
         writer.onReject(1, "late", RejectReason.BAD_LENGTH, payload, 0, 10);
         assertEquals(offered + 1, writer.dropped() + writer.written(), "nothing is taken once closed");
+    }
+
+    @Test
+    void shouldAllocateNothingPerRejectionFromAKnownSource()
+    {
+        final DeadLetterWriter writer = new DeadLetterWriter(dir.resolve("letters"), () -> 0L);
+        final UnsafeBuffer payload = new UnsafeBuffer(new byte[64]);
+        final String source = "feed-" + 7;
+        for (int i = 0; i < 1000; i++)
+        {
+            writer.onReject(1, source, RejectReason.BAD_CHECKSUM, payload, 0, payload.capacity());
+        }
+        final long before = THREADS.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 1000; i++)
+        {
+            writer.onReject(1, source, RejectReason.BAD_CHECKSUM, payload, 0, payload.capacity());
+        }
+        final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+        writer.close();
+        assertEquals(0, allocated, "bytes allocated by 1,000 rejections");
+        assertEquals(2000, writer.written() + writer.dropped());
+        assertEquals(source, readLetters(dir.resolve("letters")).get(1999).sourceName());
+    }
+
+    @Test
+    void shouldAllocateNothingWhileIdle() throws InterruptedException
+    {
+        final DeadLetterWriter writer = new DeadLetterWriter(dir.resolve("letters"), () -> 0L);
+        writer.onReject(1, "once", RejectReason.BAD_CHECKSUM, new UnsafeBuffer(new byte[8]), 0, 8);
+        final long deadlineNs = System.nanoTime() + 30_000_000_000L;
+        while (writer.written() < 1 && System.nanoTime() < deadlineNs)
+        {
+            Thread.sleep(1);
+        }
+        assertEquals(1, writer.written());
+        Thread.sleep(50);
+        final long before = THREADS.getThreadAllocatedBytes(writer.threadId());
+        // the writer looks for letters every millisecond: some hundreds of empty drains
+        Thread.sleep(300);
+        final long allocated = THREADS.getThreadAllocatedBytes(writer.threadId()) - before;
+        writer.close();
+        assertEquals(0, allocated, "bytes the idle writer allocated");
+    }
+
+    private static List<DeadLetter> readLetters(final Path directory)
+    {
+        final List<DeadLetter> letters = new ArrayList<>();
+        try (DeadLetterJournal journal = new DeadLetterJournal(directory))
+        {
+            journal.read(0, letter -> true, letters::add);
+        }
+        return letters;
     }
 
     @Test

@@ -124,8 +124,18 @@ public final class Bench
         catch (final UnsupportedOperationException ex)
         {
             say("%s: not available (%s)", modeText, ex.getMessage());
-            return new BenchResults.ModeResult(modeText, ex.getMessage(), List.of(), List.of());
+            return new BenchResults.ModeResult(modeText, ex.getMessage(), List.of(), null, List.of());
         }
+
+        System.gc();
+        final SteadyAllocationPass allocation = SteadyAllocationPass.run(
+            corpus, mode, plan.settings(), plan.steadyWarmUpLaps());
+        say("%s steady state (after %d laps, %,d events): %.4f bytes allocated/event (event path %.4f) over %,d " +
+            "events (%.0f event-minutes on), %d GCs; bytes by thread %s; cube blocks %,d new, %,d recycled, " +
+            "%.0f MiB closed", modeText, allocation.warmUpLaps(), allocation.warmUpEvents(),
+            allocation.allocationBytesPerEvent(), allocation.eventPathAllocationBytesPerEvent(), allocation.events(), allocation.eventTimeSpanMs() / 60_000.0, allocation.gcCollections(),
+            allocation.allocatedBytesByThread(), allocation.cubeBlocksAllocated(), allocation.cubeBlocksRecycled(),
+            allocation.cubeClosedBytes() / 1048576.0);
 
         final double maxRate = Stats.of(passes, ThroughputPass::eventsPerSecond).median();
         final List<LatencyPass> latency = new ArrayList<>();
@@ -142,7 +152,7 @@ public final class Bench
                 micros(pass.lastStage().getValueAtPercentile(99.9)), micros(pass.lastStage().getMaxValue()),
                 micros(pass.alert().getValueAtPercentile(99)), pass.alert().getTotalCount());
         }
-        return new BenchResults.ModeResult(modeText, null, passes, latency);
+        return new BenchResults.ModeResult(modeText, null, passes, allocation, latency);
     }
 
     private List<ThroughputPass> throughputPasses(final Corpus corpus, final ThreadMode mode, final String label)
@@ -156,8 +166,8 @@ public final class Bench
             final ThroughputPass pass = ThroughputPass.run(corpus, mode, plan.settings(), List.of(), true, 0 == i,
                 baseline);
             passes.add(pass);
-            say("%s pass %d/%d: %s events/s, %.3f bytes allocated/event, %d GCs", label, i + 1, plan.runs(),
-                rate(pass.eventsPerSecond()), pass.allocationBytesPerEvent(), pass.gcCollections());
+            say("%s pass %d/%d: %s events/s, %.3f bytes allocated/event by the fresh engine, %d GCs", label, i + 1,
+                plan.runs(), rate(pass.eventsPerSecond()), pass.allocationBytesPerEvent(), pass.gcCollections());
         }
         return passes;
     }

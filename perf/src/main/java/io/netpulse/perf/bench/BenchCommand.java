@@ -62,6 +62,11 @@ public final class BenchCommand implements Callable<Integer>
         "(default: ${DEFAULT-VALUE}).", defaultValue = "2")
     int warmUpRuns;
 
+    @Option(names = "--steady-laps", paramLabel = "N", description = "Laps of the corpus's data the allocation " +
+        "pass runs on one engine before metering one more, event time moving on (default: ${DEFAULT-VALUE}).",
+        defaultValue = "" + SteadyAllocationPass.DEFAULT_WARM_UP_LAPS)
+    int steadyLaps;
+
     @Option(names = "--rates", split = ",", paramLabel = "RATE",
         description = "Offered rates for latency: events/s, or a fraction (<= 1) of the mode's maximum " +
             "(default: 100000,1000000,0.8).")
@@ -146,11 +151,11 @@ public final class BenchCommand implements Callable<Integer>
         if (full)
         {
             return new BenchPlan(modes, elements, events, sizes, modes, scaleEvents, Math.max(runs, 5), warmUpRuns,
-                rates, Math.max(latencySeconds, 5), 1.0, !noPeer, Math.max(peerEvents, 5_000_000), 10_000,
+                steadyLaps, rates, Math.max(latencySeconds, 5), 1.0, !noPeer, Math.max(peerEvents, 5_000_000), 10_000,
                 publisherCpu, seed, Durations.parseMs(interval), settings);
         }
-        return new BenchPlan(modes, elements, events, sizes, List.of("fused"), scaleEvents, runs, warmUpRuns, rates,
-            latencySeconds,
+        return new BenchPlan(modes, elements, events, sizes, List.of("fused"), scaleEvents, runs, warmUpRuns,
+            steadyLaps, rates, latencySeconds,
             0.5, !noPeer, peerEvents, 10_000, publisherCpu, seed, Durations.parseMs(interval), settings);
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
  * @param scaleEvents          valid data events in each scale corpus.
  * @param runs                 measured passes per figure.
  * @param warmUpRuns           passes run first and discarded, so the JIT has compiled the event path.
+ * @param steadyWarmUpLaps     laps of the corpus each mode's steady-state allocation pass runs before the metered
+ *                             one ({@link SteadyAllocationPass}).
  * @param rates                offered rates for the latency passes: events per second, or, at most 1, a fraction
  *                             of the mode's measured maximum.
  * @param latencySeconds       recorded seconds per latency pass.
@@ -40,6 +42,7 @@ public record BenchPlan(
     long scaleEvents,
     int runs,
     int warmUpRuns,
+    int steadyWarmUpLaps,
     List<Double> rates,
     double latencySeconds,
     double latencyWarmUpSeconds,
@@ -71,6 +74,10 @@ public record BenchPlan(
         if (runs < 1 || warmUpRuns < 0)
         {
             throw new IllegalArgumentException("runs must be >= 1 and warm-up runs >= 0");
+        }
+        if (steadyWarmUpLaps < 1)
+        {
+            throw new IllegalArgumentException("the steady-state pass needs at least one warm-up lap");
         }
         if (kpiIntervalMs < 1000)
         {

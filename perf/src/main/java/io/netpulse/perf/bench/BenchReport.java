@@ -56,11 +56,50 @@ public final class BenchReport
     }
 
     /**
-     * Most bytes allocated per event in any measured pass, every mode and size.
+     * Most bytes allocated per event in steady state, in any mode: each mode's {@link SteadyAllocationPass}, an
+     * engine that has built its state, metered over a further lap of the corpus with event time moving on.
      *
      * @return bytes per event.
      */
     public double allocationBytesPerEvent()
+    {
+        double worst = 0;
+        for (final BenchResults.ModeResult mode : results.modes())
+        {
+            if (null != mode.allocation())
+            {
+                worst = Math.max(worst, mode.allocation().allocationBytesPerEvent());
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Most bytes allocated per event in steady state by the threads on the event path, in any mode
+     * ({@link SteadyAllocationPass#eventPathAllocationBytesPerEvent()}).
+     *
+     * @return bytes per event.
+     */
+    public double eventPathAllocationBytesPerEvent()
+    {
+        double worst = 0;
+        for (final BenchResults.ModeResult mode : results.modes())
+        {
+            if (null != mode.allocation())
+            {
+                worst = Math.max(worst, mode.allocation().eventPathAllocationBytesPerEvent());
+            }
+        }
+        return worst;
+    }
+
+    /**
+     * Most bytes allocated per event by a fresh engine, in the middle 80% of any throughput pass, every mode and
+     * size: mostly the engine building its state (series, windows, the cube's first tables), not steady state.
+     *
+     * @return bytes per event.
+     */
+    public double freshEngineAllocationBytesPerEvent()
     {
         double worst = 0;
         for (final BenchResults.ModeResult mode : results.modes())
@@ -122,6 +161,10 @@ public final class BenchReport
             {
                 total += pass.gcCollections();
             }
+            if (null != mode.allocation())
+            {
+                total += mode.allocation().gcCollections();
+            }
         }
         for (final BenchResults.ScaleResult size : results.scale())
         {
@@ -155,6 +198,7 @@ public final class BenchReport
             .field("elements", plan.elements())
             .field("runs", plan.runs())
             .field("warmUpRuns", plan.warmUpRuns())
+            .field("steadyWarmUpLaps", plan.steadyWarmUpLaps())
             .field("journal", settings.journal())
             .field("waitStrategy", settings.waitStrategy().label())
             .field("ringSize", settings.ringSize())
@@ -197,6 +241,8 @@ public final class BenchReport
         json.endArray();
 
         json.field("allocationBytesPerEvent", allocationBytesPerEvent());
+        json.field("eventPathAllocationBytesPerEvent", eventPathAllocationBytesPerEvent());
+        json.field("freshEngineAllocationBytesPerEvent", freshEngineAllocationBytesPerEvent());
         json.field("gcCollectionsInMeasuredIntervals", gcCollections());
 
         final BenchResults.PeerComparison peer = results.peer();
@@ -269,6 +315,30 @@ public final class BenchReport
         json.beginObject();
         throughput(json, mode.throughput());
         json.field("stateHash", StateHash.format(mode.throughput().get(0).stateHash()));
+        final SteadyAllocationPass allocation = mode.allocation();
+        json.field("allocationBytesPerEvent", allocation.allocationBytesPerEvent());
+        json.field("eventPathAllocationBytesPerEvent", allocation.eventPathAllocationBytesPerEvent());
+        json.name("allocationBytesPerEventByThread").beginObject();
+        for (final Map.Entry<String, Double> entry : allocation.allocationBytesPerEventByThread().entrySet())
+        {
+            json.field(entry.getKey(), entry.getValue());
+        }
+        json.endObject();
+        json.name("allocation").beginObject()
+            .field("measured", "steady state: a further lap of the corpus's data, event time moved on, after " +
+                "the same engine ran the data for the warm-up laps")
+            .field("warmUpLaps", allocation.warmUpLaps())
+            .field("warmUpEvents", allocation.warmUpEvents())
+            .field("events", allocation.events())
+            .field("eventTimeFromMs", allocation.eventTimeFromMs())
+            .field("eventTimeSpanMs", allocation.eventTimeSpanMs())
+            .field("allocatedBytes", allocation.allocatedBytes())
+            .field("gcCollections", allocation.gcCollections())
+            .field("gcPauseMs", allocation.gcPauseMs())
+            .field("cubeBlocksAllocated", allocation.cubeBlocksAllocated())
+            .field("cubeBlocksRecycled", allocation.cubeBlocksRecycled())
+            .field("cubeClosedBytes", allocation.cubeClosedBytes())
+            .endObject();
         final LatencyPass headline = headline(mode);
         if (null != headline)
         {
@@ -312,8 +382,8 @@ public final class BenchReport
         json.endArray();
         json.field("events", passes.get(0).events());
         final ThroughputPass worst = worstAllocationPass(passes);
-        json.field("allocationBytesPerEvent", worst.allocationBytesPerEvent());
-        json.name("allocationBytesPerEventByThread").beginObject();
+        json.field("freshEngineAllocationBytesPerEvent", worst.allocationBytesPerEvent());
+        json.name("freshEngineAllocationBytesPerEventByThread").beginObject();
         for (final Map.Entry<String, Long> entry : new TreeMap<>(worst.allocatedBytesByThread()).entrySet())
         {
             json.field(entry.getKey(), (double)entry.getValue() / Math.max(1, worst.allocationEvents()));
@@ -367,7 +437,7 @@ public final class BenchReport
                 java.util.Arrays.toString(plan.settings().cpus()), plan.runs(), plan.warmUpRuns());
 
         out.format("%nthroughput, events/s (journal and every stage on)%n");
-        out.format("  %-12s %12s %12s %12s %12s %6s%n", "mode", "min", "median", "max", "alloc B/ev", "GCs");
+        out.format("  %-12s %12s %12s %12s %12s %6s%n", "mode", "min", "median", "max", "fresh B/ev", "GCs");
         for (final BenchResults.ModeResult mode : results.modes())
         {
             if (null != mode.unavailable())
@@ -411,7 +481,7 @@ public final class BenchReport
         if (!results.scale().isEmpty())
         {
             out.format("%nscale, events/s%n");
-            out.format("  %-22s %12s %12s %12s %12s %6s%n", "elements, mode", "min", "median", "max", "alloc B/ev",
+            out.format("  %-22s %12s %12s %12s %12s %6s%n", "elements, mode", "min", "median", "max", "fresh B/ev",
                 "GCs");
             for (final BenchResults.ScaleResult size : results.scale())
             {
@@ -420,8 +490,29 @@ public final class BenchReport
             }
         }
 
-        out.format("%nallocation  worst %.4f bytes/event on the event path in steady state; %d GCs in measured " +
-            "intervals%n", allocationBytesPerEvent(), gcCollections());
+        out.format("%nallocation in steady state, bytes/event (a further lap of the corpus, event time moved on, " +
+            "after %d warm-up laps on the same engine)%n", plan.steadyWarmUpLaps());
+        out.format("  %-12s %12s %10s %10s %6s  %s%n", "mode", "events", "B/ev", "event path", "GCs",
+            "by thread, B/ev");
+        for (final BenchResults.ModeResult mode : results.modes())
+        {
+            final SteadyAllocationPass allocation = mode.allocation();
+            if (null != allocation)
+            {
+                final StringBuilder byThread = new StringBuilder();
+                for (final Map.Entry<String, Double> entry : allocation.allocationBytesPerEventByThread().entrySet())
+                {
+                    byThread.append(byThread.length() == 0 ? "" : ", ").append(entry.getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.4f", entry.getValue()));
+                }
+                out.format("  %-12s %,12d %10.4f %10.4f %6d  %s%n", mode.mode(), allocation.events(),
+                    allocation.allocationBytesPerEvent(), allocation.eventPathAllocationBytesPerEvent(),
+                    allocation.gcCollections(), byThread);
+            }
+        }
+        out.format("  worst %.4f bytes/event in steady state, %.4f on the event path (a fresh engine: %.4f, " +
+            "building its state); %d GCs in measured intervals%n", allocationBytesPerEvent(),
+            eventPathAllocationBytesPerEvent(), freshEngineAllocationBytesPerEvent(), gcCollections());
 
         final BenchResults.PeerComparison peer = results.peer();
         if (null != peer)

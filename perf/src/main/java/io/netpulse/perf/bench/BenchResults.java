@@ -72,10 +72,15 @@ public record BenchResults(
      * @param mode        as written on the command line.
      * @param unavailable why it could not run, or null.
      * @param throughput  measured throughput passes.
+     * @param allocation  the steady-state allocation pass, or null when the mode could not run.
      * @param latency     latency passes, one per offered rate.
      */
     public record ModeResult(
-        String mode, String unavailable, List<ThroughputPass> throughput, List<LatencyPass> latency)
+        String mode,
+        String unavailable,
+        List<ThroughputPass> throughput,
+        SteadyAllocationPass allocation,
+        List<LatencyPass> latency)
     {
     }
 

@@ -7,6 +7,7 @@ import io.netpulse.engine.Engine;
 import io.netpulse.engine.EngineBuilder;
 import io.netpulse.engine.ThreadMode;
 import io.netpulse.engine.WaitStrategyKind;
+import io.netpulse.engine.cube.CubeConfig;
 import io.netpulse.engine.stage.StageFactory;
 import io.netpulse.engine.window.WindowConfig;
 
@@ -60,12 +61,34 @@ public record BenchSettings(
     public Engine startEngine(
         final ThreadMode mode, final Path journal, final List<StageFactory> extraStages, final boolean analytics)
     {
+        return startEngine(mode, journal, extraStages, analytics, CubeConfig.DEFAULTS);
+    }
+
+    /**
+     * Builds and starts an engine journaling into a new directory under {@link #dataRoot()}, with every built-in
+     * stage and the given cube retention.
+     *
+     * @param mode        thread mode.
+     * @param journal     the journal directory, which must not exist yet.
+     * @param extraStages stages added after the built-in ones.
+     * @param analytics   whether the built-in windows, anomaly detector and cube run.
+     * @param cube        the cube's lateness and retention (used when analytics run).
+     * @return the running engine.
+     */
+    public Engine startEngine(
+        final ThreadMode mode,
+        final Path journal,
+        final List<StageFactory> extraStages,
+        final boolean analytics,
+        final CubeConfig cube)
+    {
         final EngineBuilder builder = Engine.builder()
             .threadMode(mode)
             .waitStrategy(waitStrategy)
             .ringSize(ringSize)
             .singlePublisher(true)
-            .journalDirectory(this.journal ? journal : null);
+            .journalDirectory(this.journal ? journal : null)
+            .cube(cube);
         if (cpus.length > 0)
         {
             builder.pinThreads(cpus);

@@ -4,8 +4,14 @@
 package io.netpulse.perf.bench;
 
 import io.netpulse.codec.EventFrameEncoder;
+import io.netpulse.codec.FrameChecksum;
 import io.netpulse.codec.FrameDecoder;
 import io.netpulse.codec.FrameDescriptor;
+import io.netpulse.codec.MessageType;
+import io.netpulse.codec.sbe.CallDetailRecordDecoder;
+import io.netpulse.codec.sbe.FlowRecordDecoder;
+import io.netpulse.codec.sbe.KpiSampleDecoder;
+import io.netpulse.codec.sbe.QosMeasurementDecoder;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.GeneratorConfig;
 import io.netpulse.engine.generator.GeneratorStats;
@@ -15,6 +21,8 @@ import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.Arrays;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
 
 /**
  * A pre-generated event stream held in memory, so that a benchmark measures the engine and not the generator:
@@ -46,6 +54,7 @@ public final class Corpus
     private final long corruptedFrames;
     private final long firstEventTimeMs;
     private final long lastEventTimeMs;
+    private long shiftedMs;
 
     private Corpus(
         final GeneratorConfig config,
@@ -149,6 +158,85 @@ public final class Corpus
         final GeneratorStats stats = generator.stats();
         return new Corpus(config, bytes, position, prefixLength, offsets.toIntArray(), prefixFrames,
             stats.validData() + unknown, unknown, stats);
+    }
+
+    /**
+     * Moves the event time of every data frame after the prefix by an amount, in place, and seals each moved frame
+     * with its new checksum, so that the data can be streamed again as the network's next stretch of event time
+     * (an engine that has seen the data once sees time move on, not the same minutes again). Frames whose
+     * checksum fails, the deliberately corrupted ones, are left as they are: the edge refuses them either way.
+     * Not thread-safe: nothing may read the corpus meanwhile. {@link #shiftEventTime(long)} with the negated
+     * total, or {@link #resetEventTime()}, puts the original times back.
+     *
+     * @param deltaMs milliseconds to add to each data frame's event time.
+     */
+    void shiftEventTime(final long deltaMs)
+    {
+        final FrameDecoder decoder = new FrameDecoder();
+        final FrameChecksum checksum = new FrameChecksum();
+        for (int i = prefixFrames; i < frameOffsets.length; i++)
+        {
+            final int offset = frameOffsets[i];
+            final int frameLength = frameLength(i);
+            if (decoder.decode(buffer, offset, frameLength) != FrameDecoder.FRAME)
+            {
+                continue;
+            }
+            final int timeOffset = eventTimeOffset(decoder.messageType());
+            if (timeOffset < 0)
+            {
+                continue;
+            }
+            final int at = offset + FrameDescriptor.BODY_OFFSET + timeOffset;
+            buffer.putLong(at, buffer.getLong(at, LITTLE_ENDIAN) + deltaMs, LITTLE_ENDIAN);
+            buffer.putInt(FrameDescriptor.checksumOffset(offset, frameLength),
+                checksum.compute(buffer, offset, frameLength - FrameDescriptor.CHECKSUM_LENGTH), LITTLE_ENDIAN);
+        }
+        shiftedMs += deltaMs;
+    }
+
+    /**
+     * Puts back the event times the corpus was generated with, after {@link #shiftEventTime(long)}.
+     */
+    void resetEventTime()
+    {
+        if (shiftedMs != 0)
+        {
+            shiftEventTime(-shiftedMs);
+        }
+    }
+
+    /**
+     * How far {@link #shiftEventTime(long)} has moved the data's event time from what was generated.
+     *
+     * @return milliseconds.
+     */
+    long shiftedMs()
+    {
+        return shiftedMs;
+    }
+
+    /**
+     * Event time the data covers, from the earliest event to one reporting interval after the latest: moving the
+     * data by this much makes it follow on from itself as the next stretch of the same network's time.
+     *
+     * @return milliseconds.
+     */
+    long eventTimeSpanMs()
+    {
+        return lastEventTimeMs - firstEventTimeMs + config.kpiIntervalMs();
+    }
+
+    private static int eventTimeOffset(final MessageType type)
+    {
+        return switch (type)
+        {
+            case KPI_SAMPLE -> KpiSampleDecoder.eventTimeMsEncodingOffset();
+            case CALL_DETAIL_RECORD -> CallDetailRecordDecoder.eventTimeMsEncodingOffset();
+            case FLOW_RECORD -> FlowRecordDecoder.eventTimeMsEncodingOffset();
+            case QOS_MEASUREMENT -> QosMeasurementDecoder.eventTimeMsEncodingOffset();
+            default -> -1;
+        };
     }
 
     /**

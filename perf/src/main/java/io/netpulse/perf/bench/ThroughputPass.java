@@ -16,14 +16,15 @@ import java.util.Map;
  * One throughput pass: a fresh engine (journal on, every stage), the corpus's configuration prefix published
  * and drained untimed, then the data streamed in as fast as the engine takes it. Events per second count the
  * valid data events from the first data publish until every stage and the journaler have processed the last.
- * Allocation is read over the middle 80% of the stream (steady state: after warm-up of the pass's own state,
- * before the drain), garbage collections over the whole timed span.
+ * Allocation is read over the middle 80% of the stream (after the first tenth, before the drain), garbage
+ * collections over the whole timed span: the engine is fresh, so what it allocates there is mostly its state being
+ * built (series, windows, the cube's first tables); {@link SteadyAllocationPass} measures steady state.
  *
  * @param mode                     thread mode.
  * @param events                   valid data events processed.
  * @param elapsedNs                first data publish to drained.
- * @param allocatedBytes           bytes allocated by the engine's threads and the publisher in the steady span.
- * @param allocationEvents         events published in the steady span.
+ * @param allocatedBytes           bytes allocated by the engine's threads and the publisher in the metered span.
+ * @param allocationEvents         events published in the metered span.
  * @param allocatedBytesByThread   the same bytes by thread.
  * @param gcCollections            collections during the timed span.
  * @param gcPauseMs                their reported time.
@@ -142,7 +143,7 @@ public record ThroughputPass(
     }
 
     /**
-     * Heap bytes allocated per event in the steady span.
+     * Heap bytes allocated per event in the metered span, by the fresh engine.
      *
      * @return bytes per event.
      */

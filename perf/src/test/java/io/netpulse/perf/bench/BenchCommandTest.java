@@ -35,6 +35,7 @@ class BenchCommandTest
         assertEquals(List.of("fused"), plan.scaleModes());
         assertEquals(3, plan.runs());
         assertEquals(2, plan.warmUpRuns());
+        assertEquals(SteadyAllocationPass.DEFAULT_WARM_UP_LAPS, plan.steadyWarmUpLaps());
         assertEquals(List.of(100_000.0, 1_000_000.0, 0.8), plan.rates());
         assertTrue(plan.peer());
         assertEquals(WaitStrategyKind.YIELDING, plan.settings().waitStrategy());
@@ -47,7 +48,8 @@ class BenchCommandTest
     void shouldTakeTheLongMatrixAndTheEngineSettings()
     {
         final BenchPlan plan = parse("--full", "--modes", "fused,pipelined", "--scale", "none", "--wait", "busy-spin",
-            "--pin", "1,1", "--pin-publisher", "0", "--no-peer", "--rates", "50000");
+            "--pin", "1,1", "--pin-publisher", "0", "--no-peer", "--rates", "50000", "--steady-laps", "3");
+        assertEquals(3, plan.steadyWarmUpLaps());
         assertEquals(5, plan.runs());
         assertEquals(5.0, plan.latencySeconds());
         assertEquals(List.of("fused", "pipelined"), plan.scaleModes());
@@ -65,6 +67,7 @@ class BenchCommandTest
         assertThrows(IllegalArgumentException.class, () -> parse("--runs", "0"));
         assertThrows(IllegalArgumentException.class, () -> parse("--rates", "-5"));
         assertThrows(IllegalArgumentException.class, () -> parse("--modes", ""));
+        assertThrows(IllegalArgumentException.class, () -> parse("--steady-laps", "0"));
 
         final StringWriter err = new StringWriter();
         final int exit = BenchCommand.execute(new String[]{"--runs", "0", "--scale", "none", "--no-peer"},

@@ -32,7 +32,7 @@ class BenchTest
     {
         final BenchSettings settings = new BenchSettings(WaitStrategyKind.YIELDING, 1024, new int[0], dir, 4096, true);
         return new BenchPlan(List.of("fused", "pipelined", "sharded:2"), 200, 30_000, List.of(400), List.of("fused"),
-            20_000, 2, 1, List.of(20_000.0, 0.5), 0.2, 0.05, peer, 20_000, 1000, -1, 7, 60_000, settings);
+            20_000, 2, 1, 1, List.of(20_000.0, 0.5), 0.2, 0.05, peer, 20_000, 1000, -1, 7, 60_000, settings);
     }
 
     @Test
@@ -53,6 +53,11 @@ class BenchTest
             assertTrue(pass.allocatedBytesByThread().containsKey("publisher"));
             assertTrue(pass.allocatedBytesByThread().containsKey("journal"), pass.allocatedBytesByThread().toString());
         }
+        assertNotNull(fused.allocation(), "a steady-state allocation pass per mode");
+        assertEquals(1, fused.allocation().warmUpLaps());
+        assertEquals(results.corpus().validDataEvents(), fused.allocation().events());
+        assertEquals(results.corpus().validDataEvents(), fused.allocation().warmUpEvents());
+        assertTrue(fused.allocation().allocatedBytesByThread().containsKey("publisher"));
         assertNotNull(fused.throughput().get(0).memory(), "memory measured on the first pass");
         assertNull(fused.throughput().get(1).memory());
         assertTrue(fused.throughput().get(0).memory().heapBytes() > 1024 * 100, "the ring's slots at least");
@@ -72,6 +77,7 @@ class BenchTest
         if (null != sharded.unavailable())
         {
             assertTrue(sharded.throughput().isEmpty());
+            assertNull(sharded.allocation());
         }
         assertEquals(1, results.scale().size());
         assertEquals(400, results.scale().get(0).elements());
@@ -100,7 +106,10 @@ class BenchTest
             "\"latencyNanos\":{\"count\":", "\"p50\":", "\"p99\":", "\"p999\":", "\"max\":",
             "\"allocationBytesPerEvent\":", "\"peer\":{\"name\":\"Esper 9.0.0\",\"eventsPerSecond\":", "\"ratio\":",
             "\"resultsAgree\":true", "\"peerJournals\":true", "\"ratioToPeerWithoutJournal\":", "\"scale\":[{\"elements\":400", "\"stateHashesAgree\":true",
-            "\"memory\":{\"heapBytes\":"))
+            "\"memory\":{\"heapBytes\":", "\"eventPathAllocationBytesPerEvent\":",
+            "\"freshEngineAllocationBytesPerEvent\":", "\"allocation\":{\"measured\":\"steady state",
+            "\"allocationBytesPerEventByThread\":{", "\"freshEngineAllocationBytesPerEventByThread\":{",
+            "\"steadyWarmUpLaps\":1"))
         {
             assertTrue(json.contains(field), field + " in " + json);
         }
@@ -112,13 +121,25 @@ class BenchTest
         assertTrue(table.contains("ratio "));
         assertTrue(table.contains("results agree"));
         assertTrue(table.contains("(journal on)") && table.contains("(no journal)"));
-        // the headline is the worst pass of every mode (sharded too) and every scale step
+        assertTrue(table.contains("allocation in steady state"));
+        // the fresh-engine figure is the worst throughput pass of every mode (sharded too) and every scale step
         double worstPass = worst(results.scale().get(0).throughput());
+        // the headline is the worst steady-state pass of every mode
+        double worstSteady = 0;
+        double worstEventPath = 0;
         for (final BenchResults.ModeResult mode : results.modes())
         {
             worstPass = Math.max(worstPass, worst(mode.throughput()));
+            if (null != mode.allocation())
+            {
+                worstSteady = Math.max(worstSteady, mode.allocation().allocationBytesPerEvent());
+                worstEventPath = Math.max(worstEventPath, mode.allocation().eventPathAllocationBytesPerEvent());
+            }
         }
-        assertEquals(worstPass, report.allocationBytesPerEvent());
+        assertEquals(worstPass, report.freshEngineAllocationBytesPerEvent());
+        assertEquals(worstSteady, report.allocationBytesPerEvent());
+        assertEquals(worstEventPath, report.eventPathAllocationBytesPerEvent());
+        assertTrue(worstSteady > 0, "something is allocated on a tiny corpus, if only by the cube maintainer");
     }
 
     private static double worst(final List<ThroughputPass> passes)

@@ -10,6 +10,9 @@ import io.netpulse.engine.ring.EventDecoding;
 import io.netpulse.engine.ring.NetworkEvent;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,5 +91,68 @@ class CorpusTest
         assertEquals(20, unknown);
         assertEquals(unknown, corpus.unknownElementEvents());
         assertEquals(20_000 + unknown, corpus.validDataEvents());
+    }
+
+    @Test
+    void shouldMoveEveryDataFramesEventTimeAndPutItBack()
+    {
+        final Corpus corpus = Corpus.generate(CONFIG, 1000);
+        final byte[] original = Arrays.copyOf(corpus.buffer().byteArray(), corpus.length());
+        final long[] timesBefore = dataEventTimes(corpus);
+        final long spanMs = corpus.eventTimeSpanMs();
+        assertEquals(corpus.lastEventTimeMs() - corpus.firstEventTimeMs() + CONFIG.kpiIntervalMs(), spanMs);
+
+        corpus.shiftEventTime(spanMs);
+        corpus.shiftEventTime(spanMs);
+        assertEquals(2 * spanMs, corpus.shiftedMs());
+        final long[] timesAfter = dataEventTimes(corpus);
+        int moved = 0;
+        for (int i = 0; i < timesBefore.length; i++)
+        {
+            if (timesBefore[i] == Long.MIN_VALUE)
+            {
+                assertEquals(Long.MIN_VALUE, timesAfter[i], "a frame refused (or not data) stays so: " + i);
+            }
+            else
+            {
+                assertEquals(timesBefore[i] + 2 * spanMs, timesAfter[i], "frame " + i);
+                moved++;
+            }
+        }
+        assertTrue(moved >= corpus.validDataEvents(), "every valid data frame moved and still sound: " + moved);
+        for (int i = 0; i < corpus.prefixLength(); i++)
+        {
+            assertEquals(original[i], corpus.buffer().getByte(i), "the configuration prefix is left alone");
+        }
+
+        corpus.resetEventTime();
+        assertEquals(0, corpus.shiftedMs());
+        assertArrayEquals(original, Arrays.copyOf(corpus.buffer().byteArray(), corpus.length()));
+    }
+
+    /**
+     * The event time of every data frame after the prefix that decodes, or {@code Long.MIN_VALUE} for one refused
+     * or not data.
+     */
+    private static long[] dataEventTimes(final Corpus corpus)
+    {
+        final FrameDecoder decoder = new FrameDecoder();
+        final EventDecoding decoding = new EventDecoding();
+        final NetworkEvent event = new NetworkEvent();
+        final long[] times = new long[corpus.frames() - corpus.prefixFrames()];
+        for (int i = corpus.prefixFrames(); i < corpus.frames(); i++)
+        {
+            final int offset = corpus.frameOffset(i);
+            if (decoder.decode(corpus.buffer(), offset, corpus.frameLength(i)) != FrameDecoder.FRAME ||
+                !decoder.messageType().isData())
+            {
+                times[i - corpus.prefixFrames()] = Long.MIN_VALUE;
+                continue;
+            }
+            decoding.fill(event, corpus.buffer(), offset, corpus.frameLength(i), decoder.messageType(),
+                decoder.actingBlockLength(), decoder.actingVersion());
+            times[i - corpus.prefixFrames()] = event.eventTimeMs;
+        }
+        return times;
     }
 }
