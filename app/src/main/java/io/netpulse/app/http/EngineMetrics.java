@@ -41,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code netpulse_event_latency_seconds}: publish to the last analytics stage, quantiles;</li>
  *   <li>{@code netpulse_journal_lag_events}: events published but not yet journaled;</li>
  *   <li>{@code netpulse_alerts_by_kind_total{kind}}: alerts delivered, by kind;</li>
- *   <li>{@code netpulse_cube_*}: cube events, cells, bytes, late events, roll-ups, maintenance backlog;</li>
+ *   <li>{@code netpulse_cube_*}: cube events, cells, bytes, late events, roll-ups, maintenance backlog, query
+ *   cache hits and misses;</li>
  *   <li>{@code netpulse_query_duration_seconds}: cube query latency, and {@code netpulse_http_requests_total};</li>
  *   <li>the JVM's own metrics ({@code jvm_*}).</li>
  * </ul>
@@ -200,6 +201,11 @@ public final class EngineMetrics
         cubeCounter("netpulse_cube_maintenance_waits_total",
             "Times a cube writer paused because the maintainer's backlog was full", cube,
             CubeStats::maintenanceWaits);
+        cubeCounter("netpulse_cube_query_cache_hits_total",
+            "Cube queries answered again from a kept answer over the same closed buckets", cube,
+            CubeStats::queryCacheHits);
+        cubeCounter("netpulse_cube_query_cache_misses_total",
+            "Cube queries over closed buckets only that had to be computed", cube, CubeStats::queryCacheMisses);
         cubeCounter("netpulse_cube_publications_total", "Cube states published for queries", cube,
             CubeStats::publications);
         cubeGauge("netpulse_cube_closed_cells", "Cells in closed cube buckets", cube, CubeStats::closedCells);

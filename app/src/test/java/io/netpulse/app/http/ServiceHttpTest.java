@@ -312,6 +312,10 @@ class ServiceHttpTest
         }
         assertTrue(metrics.sum("netpulse_query_duration_seconds_count") >= 1);
         assertEquals(service.engine().cube().stats().eventsApplied(), metrics.sum("netpulse_cube_events_total"));
+        assertEquals(service.engine().cube().stats().queryCacheHits(),
+            metrics.sum("netpulse_cube_query_cache_hits_total"));
+        assertEquals(service.engine().cube().stats().queryCacheMisses(),
+            metrics.sum("netpulse_cube_query_cache_misses_total"));
         for (final PrometheusText.Sample sample : metrics.samples)
         {
             if (sample.name().matches("^netpulse_\\w*reject\\w*"))

@@ -246,7 +246,7 @@ public final class Cube implements AutoCloseable
                 watermarkMs, maxEventTimeMs, publications, skipped, null == maintainer ? 0 : maintainer.backlog(),
                 waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors(),
                 null == maintainer ? 0 : maintainer.blocksRecycled(),
-                null == maintainer ? 0 : maintainer.blocksAllocated());
+                null == maintainer ? 0 : maintainer.blocksAllocated(), queryCache.hits(), queryCache.misses());
         }
         finally
         {

@@ -105,10 +105,12 @@ final class QueryCache
         }
         if (answers.size() >= CAPACITY && !answers.containsKey(key))
         {
-            final Iterator<Key> oldest = answers.keySet().iterator();
-            if (oldest.hasNext())
+            // Full: push out any one answer. A dashboard's set of queries is far smaller than the capacity, so
+            // which one matters little; an answer no longer asked for is never found valid again anyway.
+            final Iterator<Key> any = answers.keySet().iterator();
+            if (any.hasNext())
             {
-                answers.remove(oldest.next());
+                answers.remove(any.next());
             }
         }
         answers.put(key, answer);

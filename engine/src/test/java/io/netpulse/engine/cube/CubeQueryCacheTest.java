@@ -81,7 +81,8 @@ class CubeQueryCacheTest
         assertFalse(uncached.cached());
         assertEquals(1, uncached.bucketsScanned());
         assertEquals(rows(first), rows(uncached));
-        assertEquals(1, harness.cube.queryCache().hits());
+        assertEquals(1, harness.cube.stats().queryCacheHits());
+        assertEquals(1, harness.cube.stats().queryCacheMisses(), "the first; the uncached one is not asked");
     }
 
     @Test
