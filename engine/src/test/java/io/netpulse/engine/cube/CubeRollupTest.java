@@ -67,13 +67,7 @@ class CubeRollupTest
     @Test
     void shouldAnswerCoarseQueriesFromSealedMinutesBeforeTheMaintainerRollsThemUp() throws Exception
     {
-        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
-        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
-        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
-        harness.node(3, 1, NodeLevel.SITE, "lake", "", "");
-        harness.node(4, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
-        harness.node(5, 3, NodeLevel.ELEMENT, "cell-2", "gnodeb", "ericsson");
-        harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
+        final CubeHarness harness = threeCells();
         final long day0 = 1_767_571_200_000L;
         final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         harness.holdMaintainer(release);
@@ -116,13 +110,7 @@ class CubeRollupTest
     @Test
     void shouldReadAnEndedHourFromItsFoldedPartUntilItsLastMinuteIsSealed()
     {
-        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
-        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
-        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
-        harness.node(3, 1, NodeLevel.SITE, "lake", "", "");
-        harness.node(4, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
-        harness.node(5, 3, NodeLevel.ELEMENT, "cell-2", "gnodeb", "ericsson");
-        harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
+        final CubeHarness harness = threeCells();
         harness.metric(1, MetricKind.GAUGE, "cpu");
         harness.metric(2, MetricKind.GAUGE, "memory");
         final long hour0 = 1_767_571_200_000L;
@@ -202,6 +190,21 @@ class CubeRollupTest
             sum += 0.1 * (m + 1) * element + 0.01 * m;
         }
         return sum;
+    }
+
+    /**
+     * A region "north" with sites "hill" (cell-1) and "lake" (cell-2, cell-3), default cube configuration.
+     */
+    private static CubeHarness threeCells()
+    {
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 1, NodeLevel.SITE, "lake", "", "");
+        harness.node(4, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        harness.node(5, 3, NodeLevel.ELEMENT, "cell-2", "gnodeb", "ericsson");
+        harness.node(6, 3, NodeLevel.ELEMENT, "cell-3", "router", "ericsson");
+        return harness;
     }
 
     private static double sum(final int element)
