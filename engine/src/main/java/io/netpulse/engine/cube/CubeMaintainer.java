@@ -155,7 +155,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         CellTable rolled = byTable[table];
         if (null == rolled)
         {
-            rolled = new CellTable(MetricCatalog.columnsOf(table), 256, 256, false, 0);
+            rolled = new CellTable(MetricCatalog.columnsOf(table), 256, 256, false, 0).hashEveryPair();
             byTable[table] = rolled;
         }
         return rolled;

@@ -59,7 +59,8 @@ final class PeriodFold
             CellTable table = byTable[m];
             if (null == table)
             {
-                table = new CellTable(MetricCatalog.columnsOf(m), block.cellCount, block.pairCount, false, 0);
+                table = new CellTable(MetricCatalog.columnsOf(m), block.cellCount, block.pairCount, false, 0)
+                    .hashEveryPair();
                 byTable[m] = table;
             }
             table.merge(block);

@@ -147,6 +147,7 @@ class CubePartsTest
         final SplittableRandom random = new SplittableRandom(7);
         final CellTable tracked = new CellTable(2, 4, 4, true, 0);
         final CellTable untracked = new CellTable(2, 4, 4, false, 0);
+        final CellTable hashed = new CellTable(2, 4, 4, false, 0).hashEveryPair();
         for (int round = 0; round < 3; round++)
         {
             final Map<Long, Long> cellCounts = new HashMap<>();
@@ -161,10 +162,12 @@ class CubePartsTest
                 final double value = random.nextInt(10) == 0 ? random.nextDouble() * 1e6 : random.nextInt(4);
                 tracked.addWithHistogram(tracked.cell(key, round), column, value, round);
                 untracked.addWithHistogram(untracked.cell(key, round), column, value, round);
+                hashed.addWithHistogram(hashed.cell(key, round), column, value, round);
                 cellCounts.merge(key * 2 + column, 1L, Long::sum);
                 pairCounts.merge(key + "/" + column + "/" + LogHistogram.bucketOf(value), 1L, Long::sum);
             }
             assertSameCells(untracked, tracked);
+            assertSameCells(untracked, hashed);
             assertSameCells(tracked, tracked.syncMirror(0, round));
             long cells = 0;
             for (int cell = 0; cell < tracked.cellCount; cell++)
@@ -185,6 +188,8 @@ class CubePartsTest
             }
             tracked.reset(round + 1);
             untracked.reset(round + 1);
+            assertThrows(IllegalStateException.class, hashed::hashEveryPair, "only while empty");
+            hashed.reset(round + 1);
             assertEquals(0, tracked.pairCount);
         }
     }

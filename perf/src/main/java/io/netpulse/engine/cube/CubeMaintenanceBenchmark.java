@@ -45,8 +45,8 @@ public class CubeMaintenanceBenchmark
     int elements;
 
     private final CellTable[] minutes = new CellTable[4];
-    private final CellTable site = new CellTable(COLUMNS, 256, 256, false, 0);
-    private final CellTable region = new CellTable(COLUMNS, 256, 256, false, 0);
+    private final CellTable site = new CellTable(COLUMNS, 256, 256, false, 0).hashEveryPair();
+    private final CellTable region = new CellTable(COLUMNS, 256, 256, false, 0).hashEveryPair();
     private final PeriodFold[] hours = {new PeriodFold(CubeConfig.HOUR_MS), new PeriodFold(CubeConfig.HOUR_MS),
         new PeriodFold(CubeConfig.HOUR_MS)};
     private final BlockPool blocks = new BlockPool();
