@@ -47,7 +47,8 @@ public final class BenchCommand implements Callable<Integer>
 
     @Option(names = "--scale", split = ",", paramLabel = "ELEMENTS",
         description = "Further network sizes measured for throughput and memory, fused (every mode with --full; " +
-            "default: 100000,1000000; 'none' for none).")
+            "default: 100000,1000000; 'none' for none). A size whose state the heap cannot hold (about 100 KB an " +
+            "element) is skipped with a note: give the JVM more with NETPULSE_OPTS=-Xmx...")
     List<String> scale = new ArrayList<>(List.of("100000", "1000000"));
 
     @Option(names = "--scale-events", paramLabel = "N", description = "Valid data events per scale corpus " +

@@ -63,15 +63,7 @@ public final class BenchReport
      */
     public double allocationBytesPerEvent()
     {
-        double worst = 0;
-        for (final BenchResults.ModeResult mode : results.modes())
-        {
-            if (null != mode.allocation())
-            {
-                worst = Math.max(worst, mode.allocation().allocationBytesPerEvent());
-            }
-        }
-        return worst;
+        return worstSteady(SteadyAllocationPass::allocationBytesPerEvent);
     }
 
     /**
@@ -82,12 +74,17 @@ public final class BenchReport
      */
     public double eventPathAllocationBytesPerEvent()
     {
+        return worstSteady(SteadyAllocationPass::eventPathAllocationBytesPerEvent);
+    }
+
+    private double worstSteady(final java.util.function.ToDoubleFunction<SteadyAllocationPass> figure)
+    {
         double worst = 0;
         for (final BenchResults.ModeResult mode : results.modes())
         {
             if (null != mode.allocation())
             {
-                worst = Math.max(worst, mode.allocation().eventPathAllocationBytesPerEvent());
+                worst = Math.max(worst, figure.applyAsDouble(mode.allocation()));
             }
         }
         return worst;

@@ -171,6 +171,16 @@ class BenchTest
     }
 
     @Test
+    void shouldSkipAScaleSizeTheHeapCannotHold()
+    {
+        // 100,000 elements stalled in collections with the launcher's 4 GiB and ran with 14.
+        assertFalse(Bench.heapFits(100_000, 4L << 30));
+        assertTrue(Bench.heapFits(100_000, 14L << 30));
+        assertTrue(Bench.heapFits(2_000, 2L << 30), "small networks need the floor of 1 GiB");
+        assertEquals(100_000_000_000L, Bench.heapNeeded(1_000_000));
+    }
+
+    @Test
     void shouldFormatLatenciesInReadableUnits()
     {
         assertEquals("2.5 us", Bench.micros(2_500));
