@@ -266,8 +266,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * @return the start of the last period built.
      */
     private long build(final List<Slice> finer, final List<Slice> coarser, final PeriodFold periodFold,
-        final long periodMs,
-        final long completeMs, final long lastBuiltMs)
+        final long periodMs, final long completeMs, final long lastBuiltMs)
     {
         long built = lastBuiltMs;
         int from = 0;
@@ -285,11 +284,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             }
             if (periodStart > built)
             {
-                for (final Slice member : finer.subList(from, to))
-                {
-                    periodFold.fold(periodStart, member);
-                }
-                insert(coarser, periodFold.finish(blocks));
+                insert(coarser, merge(periodFold, periodStart, finer.subList(from, to), blocks));
                 built = periodStart;
                 rollups.incrementAndGet();
             }
@@ -320,12 +315,17 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     static Slice merge(final long startMs, final long spanMs, final List<Slice> members)
     {
-        final PeriodFold fold = new PeriodFold(spanMs);
+        return merge(new PeriodFold(spanMs), startMs, members, new BlockPool());
+    }
+
+    private static Slice merge(final PeriodFold fold, final long startMs, final List<Slice> members,
+        final BlockPool blocks)
+    {
         for (final Slice member : members)
         {
             fold.fold(startMs, member);
         }
-        return fold.finish(new BlockPool());
+        return fold.finish(blocks);
     }
 
     private void publish(final CubeShard shard, final long sealSeq)

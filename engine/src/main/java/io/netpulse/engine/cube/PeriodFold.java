@@ -77,16 +77,7 @@ final class PeriodFold
      */
     Slice prefix(final long endMs, final BlockPool blocks)
     {
-        final CellBlock[] merged = new CellBlock[byTable.length];
-        for (int m = 0; m < byTable.length; m++)
-        {
-            final CellTable table = byTable[m];
-            if (null != table && table.cellCount > 0)
-            {
-                merged[m] = blocks.compact(table);
-            }
-        }
-        return new Slice(startMs, endMs - startMs, merged);
+        return new Slice(startMs, endMs - startMs, compactTables(blocks));
     }
 
     /**
@@ -97,18 +88,29 @@ final class PeriodFold
      */
     Slice finish(final BlockPool blocks)
     {
-        final CellBlock[] merged = new CellBlock[byTable.length];
+        final Slice period = new Slice(startMs, spanMs, compactTables(blocks));
+        for (final CellTable table : byTable)
+        {
+            if (null != table && table.cellCount > 0)
+            {
+                table.reset(0);
+            }
+        }
+        startMs = NONE;
+        return period;
+    }
+
+    private CellBlock[] compactTables(final BlockPool blocks)
+    {
+        final CellBlock[] compacted = new CellBlock[byTable.length];
         for (int m = 0; m < byTable.length; m++)
         {
             final CellTable table = byTable[m];
             if (null != table && table.cellCount > 0)
             {
-                merged[m] = blocks.compact(table);
-                table.reset(0);
+                compacted[m] = blocks.compact(table);
             }
         }
-        final Slice period = new Slice(startMs, spanMs, merged);
-        startMs = NONE;
-        return period;
+        return compacted;
     }
 }
