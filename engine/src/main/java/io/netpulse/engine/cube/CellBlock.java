@@ -196,6 +196,14 @@ class CellBlock
     }
 
     /**
+     * Brings the pair records up to date before they are read: nothing to do but for a table that keeps its pairs
+     * elsewhere while it is written.
+     */
+    void settle()
+    {
+    }
+
+    /**
      * Heap bytes held by the arrays, whatever is in use.
      *
      * @return the footprint.
@@ -280,6 +288,7 @@ class CellBlock
      */
     final void copyAll(final CellBlock from)
     {
+        from.settle();
         copyCells(from);
 
         final int pairs = from.pairCount;
@@ -326,6 +335,7 @@ class CellBlock
         {
             throw new IllegalArgumentException("columns differ: " + from.columns + " into " + columns);
         }
+        from.settle();
         copyCells(from);
         final int cells = cellCount;
         final int count = from.pairCount;
@@ -362,6 +372,48 @@ class CellBlock
         }
         pairCount = count;
         columnPairs = columnStarts;
+        if (from.pairsInSlotOrder())
+        {
+            sortRunsByBucket();
+        }
         return starts;
+    }
+
+    /**
+     * Whether the pair records come in an order that depends on how the block was built (a table's pair slots),
+     * rather than each cell and column's in the order its buckets were first seen.
+     *
+     * @return false: a block's records are in the order they were added.
+     */
+    boolean pairsInSlotOrder()
+    {
+        return false;
+    }
+
+    /**
+     * Orders each cell and column's pairs by bucket, so that a copy of a table whose records come in slot order is
+     * the same whatever the table's history. A cluster's slots mostly follow its buckets, so the records are
+     * nearly in order and the insertion sort is close to one pass.
+     */
+    private void sortRunsByBucket()
+    {
+        final long[] pairs = this.pairs;
+        final int stride = pairStride;
+        for (int j = 1; j < pairCount; j++)
+        {
+            final long key = pairs[j * stride];
+            final long count = pairs[j * stride + 1];
+            final long run = key >>> LogHistogram.INDEX_BITS;
+            int at = j;
+            while (at > 0 && pairs[(at - 1) * stride] > key &&
+                pairs[(at - 1) * stride] >>> LogHistogram.INDEX_BITS == run)
+            {
+                pairs[at * stride] = pairs[(at - 1) * stride];
+                pairs[at * stride + 1] = pairs[(at - 1) * stride + 1];
+                at--;
+            }
+            pairs[at * stride] = key;
+            pairs[at * stride + 1] = count;
+        }
     }
 }

@@ -48,9 +48,15 @@ final class CellTable extends CellBlock
     // the head of each (cell * columns + column), 0 for none and -1 once it moved to the hash index; the next of
     // each pair.
     private int[] pairHeads = new int[0];
-    // Every pair found through the hash index, none through chains: for tables that fold whole minutes or hours,
-    // where nearly every cell and column gathers more buckets than a chain holds.
+    // Tables that fold whole minutes or hours, where nearly every cell and column gathers more buckets than a
+    // chain holds, keep their pairs in an open-addressing table of (key + 1, count) instead of records found
+    // through an index: merging a cell and column's buckets then touches the few cache lines of its cluster rather
+    // than an index slot, a key and a record per bucket, records that lie wherever each bucket was first seen. The
+    // records are written from it when they are read ({@link #settle}).
     private boolean hashEveryPair;
+    private long[] pairSlots;
+    private int pairSlotShift;
+    private boolean pairsSettled = true;
     private int[] pairNext = new int[0];
     private int[] denseIndex = new int[0];
     private int[] pairIndex;
@@ -176,6 +182,12 @@ final class CellTable extends CellBlock
     void addWithHistogram(final int cell, final int column, final double value, final long epoch)
     {
         add(cell, column, value, epoch);
+        if (hashEveryPair)
+        {
+            pairsSettled = false;
+            addToPairSlot(pairKey(cell, column, LogHistogram.bucketOf(value)), 1);
+            return;
+        }
         final int pair = pairFor(cell, column, LogHistogram.bucketOf(value), epoch);
         final long[] pairs = this.pairs;
         final int at = pair * TABLE_PAIR_STRIDE;
@@ -284,6 +296,16 @@ final class CellTable extends CellBlock
                     Double.longBitsToDouble(source[src + MAX])));
             }
         }
+        if (hashEveryPair)
+        {
+            pairsSettled = false;
+            for (int j = 0, pairCount = from.pairCount; j < pairCount; j++)
+            {
+                addToPairSlot(pairKey(mapped[from.pairCell(j)], from.pairColumn(j), from.pairBucket(j)),
+                    from.pairCountOf(j));
+            }
+            return;
+        }
         for (int j = 0, pairCount = from.pairCount; j < pairCount; j++)
         {
             final int pair = pairFor(mapped[from.pairCell(j)], from.pairColumn(j), from.pairBucket(j), 0);
@@ -383,9 +405,10 @@ final class CellTable extends CellBlock
     }
 
     /**
-     * Finds every histogram pair through the hash index from the start, with no chains first: for a table that
-     * merges whole blocks (a period's fold, a roll-up), where nearly every cell and column soon has more buckets
-     * than a chain holds and walking the chains first only costs cache misses. Call while the table is empty.
+     * Keeps every histogram pair in the pair slots from the start, with no chains first: for an untracked table
+     * that merges whole blocks (a period's fold, a roll-up), where nearly every cell and column soon has more
+     * buckets than a chain holds and walking the chains first only costs cache misses. Its pair records are
+     * written from the slots, in slot order, when they are read. Call while the table is empty.
      *
      * @return this.
      */
@@ -395,16 +418,116 @@ final class CellTable extends CellBlock
         {
             throw new IllegalStateException("the table already has pairs");
         }
+        if (tracked)
+        {
+            throw new IllegalStateException("a tracked table logs pair records as they change");
+        }
         hashEveryPair = true;
+        final int capacity = indexCapacityFor(pairCapacity());
+        pairSlots = new long[2 * capacity];
+        pairSlotShift = 64 - Integer.numberOfTrailingZeros(capacity);
+        pairIndex = new int[0];
+        pairIndexKeys = new long[0];
         return this;
+    }
+
+    /**
+     * Adds to a pair's count in the pair slots, making the pair when new.
+     */
+    private void addToPairSlot(final long key, final long count)
+    {
+        long[] slots = pairSlots;
+        int mask = (slots.length >> 1) - 1;
+        final long stored = key + 1;
+        int slot = pairSlot(key, pairSlotShift, mask);
+        long found;
+        while (0 != (found = slots[slot << 1]))
+        {
+            if (found == stored)
+            {
+                slots[(slot << 1) + 1] += count;
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        if ((pairCount + 1) * 2 > mask + 1)
+        {
+            growPairSlots();
+            slots = pairSlots;
+            mask = (slots.length >> 1) - 1;
+            slot = pairSlot(key, pairSlotShift, mask);
+            while (0 != slots[slot << 1])
+            {
+                slot = (slot + 1) & mask;
+            }
+        }
+        slots[slot << 1] = stored;
+        slots[(slot << 1) + 1] = count;
+        pairCount++;
+    }
+
+    private void growPairSlots()
+    {
+        final long[] from = pairSlots;
+        final int capacity = from.length;
+        final long[] slots = new long[2 * capacity];
+        final int shift = 64 - Integer.numberOfTrailingZeros(capacity);
+        final int mask = capacity - 1;
+        for (int at = 0; at < from.length; at += 2)
+        {
+            final long stored = from[at];
+            if (0 != stored)
+            {
+                int slot = pairSlot(stored - 1, shift, mask);
+                while (0 != slots[slot << 1])
+                {
+                    slot = (slot + 1) & mask;
+                }
+                slots[slot << 1] = stored;
+                slots[(slot << 1) + 1] = from[at + 1];
+            }
+        }
+        pairSlots = slots;
+        pairSlotShift = shift;
+    }
+
+    /**
+     * Writes the pair records from the pair slots of a table that hashes every pair, in slot order, where they
+     * changed since last written: before the records are read.
+     */
+    @Override
+    void settle()
+    {
+        if (pairsSettled)
+        {
+            return;
+        }
+        ensurePairCapacity(pairCount);
+        final long[] slots = pairSlots;
+        final long[] pairs = this.pairs;
+        int at = 0;
+        for (int slot = 0; slot < slots.length; slot += 2)
+        {
+            final long stored = slots[slot];
+            if (0 != stored)
+            {
+                pairs[at] = stored - 1;
+                pairs[at + 1] = slots[slot + 1];
+                pairs[at + PAIR_EPOCH] = 0;
+                at += TABLE_PAIR_STRIDE;
+            }
+        }
+        pairsSettled = true;
+    }
+
+    @Override
+    boolean pairsInSlotOrder()
+    {
+        return hashEveryPair;
     }
 
     private int pairFor(final int cell, final int column, final int bucket, final long epoch)
     {
-        if (hashEveryPair)
-        {
-            return hashedPairFor(cell, column, bucket, epoch);
-        }
         final int chain = cell * columns + column;
         int[] heads = pairHeads;
         if (chain >= heads.length)
@@ -458,10 +581,6 @@ final class CellTable extends CellBlock
      */
     private boolean hashed(final int pair)
     {
-        if (hashEveryPair)
-        {
-            return true;
-        }
         final int chain = pairCell(pair) * columns + pairColumn(pair);
         return chain < pairHeads.length && pairHeads[chain] < 0;
     }
@@ -718,6 +837,11 @@ final class CellTable extends CellBlock
     {
         Arrays.fill(index, 0);
         Arrays.fill(pairIndex, 0);
+        if (hashEveryPair)
+        {
+            Arrays.fill(pairSlots, 0);
+            pairsSettled = true;
+        }
         final int[] dense = denseIndex;
         for (int cell = 0; cell < cellCount; cell++)
         {
@@ -754,7 +878,8 @@ final class CellTable extends CellBlock
     long footprintBytes()
     {
         long bytes = super.footprintBytes() + (long)(index.length + pairIndex.length + denseIndex.length +
-            pairHeads.length + pairNext.length) * Integer.BYTES + (long)pairIndexKeys.length * Long.BYTES;
+            pairHeads.length + pairNext.length) * Integer.BYTES +
+            (long)(pairIndexKeys.length + (hashEveryPair ? pairSlots.length : 0)) * Long.BYTES;
         if (tracked)
         {
             bytes += (long)(logCells.length + logPairs.length) * (Integer.BYTES + Long.BYTES);

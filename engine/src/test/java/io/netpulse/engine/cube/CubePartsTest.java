@@ -60,6 +60,26 @@ class CubePartsTest
     }
 
     /**
+     * The same histogram pairs, whatever their order: a table that hashes every pair writes its records in slot
+     * order.
+     */
+    private static void assertSamePairs(final CellBlock expected, final CellBlock actual)
+    {
+        actual.settle();
+        assertEquals(expected.pairCount, actual.pairCount);
+        final Map<String, Long> expectedPairs = new HashMap<>();
+        final Map<String, Long> actualPairs = new HashMap<>();
+        for (int j = 0; j < expected.pairCount; j++)
+        {
+            expectedPairs.put(expected.pairCell(j) + "/" + expected.pairColumn(j) + "/" + expected.pairBucket(j),
+                expected.pairCountOf(j));
+            actualPairs.put(actual.pairCell(j) + "/" + actual.pairColumn(j) + "/" + actual.pairBucket(j),
+                actual.pairCountOf(j));
+        }
+        assertEquals(expectedPairs, actualPairs);
+    }
+
+    /**
      * A compact copy holds the same cells in the same order, and the same pairs ordered by column, then cell (each
      * cell's in the table's order), between the column bounds it notes.
      */
@@ -167,7 +187,8 @@ class CubePartsTest
                 pairCounts.merge(key + "/" + column + "/" + LogHistogram.bucketOf(value), 1L, Long::sum);
             }
             assertSameCells(untracked, tracked);
-            assertSameCells(untracked, hashed);
+            assertSameCellValues(untracked, hashed);
+            assertSamePairs(untracked, hashed);
             assertSameCells(tracked, tracked.syncMirror(0, round));
             long cells = 0;
             for (int cell = 0; cell < tracked.cellCount; cell++)
