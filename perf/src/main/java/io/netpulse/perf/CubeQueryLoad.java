@@ -15,6 +15,7 @@ import io.netpulse.engine.feed.GeneratorFeed;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.generator.GeneratorConfig;
 import io.netpulse.engine.ring.EventPublisher;
+import io.netpulse.perf.bench.GcActivity;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -45,7 +46,8 @@ import java.util.function.Function;
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
  * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
- * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
+ * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM; {@code --gc} picks its collector (default
+ * {@code zgc}, the launcher's: G1's young pauses copy the cube's new blocks and stall every query behind them);
  * {@code --uncached} makes every query scan its buckets even where the cube keeps a valid answer
  * ({@link CubeQuery#uncached()}). It runs itself in a child JVM with the project's fork flags
  * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
@@ -97,7 +99,7 @@ public final class CubeQueryLoad
         double rate = 5;
         int solo = 0;
         String jfr = null;
-        String gc = "g1";
+        String gc = "zgc";
         boolean uncached = false;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
@@ -369,7 +371,7 @@ public final class CubeQueryLoad
             System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with them %,.0f, without " +
                 "again %,.0f: ratio %.3f%n", phase.before, phase.during, phase.after, phase.ratio());
             System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average, %.1f%% " +
-                "answered from the cube's query cache%s; GC %d ms during the phase; load average %.2f at its end; " +
+                "answered from the cube's query cache%s; GC pauses %d ms during the phase; load average %.2f at its end; " +
                 "cube maintenance backlog %d sealed minutes at its start, %d at its end%n", all.getTotalCount(),
                 phaseNs / 1e9, all.getTotalCount() / (phaseNs / 1e9),
                 (double)phase.cells / Math.max(1, all.getTotalCount()),
@@ -517,7 +519,7 @@ public final class CubeQueryLoad
             }, "query-" + t);
             threads.add(query);
         }
-        final long gcBefore = gcMillis();
+        final long gcBefore = GcActivity.pauseMsNow();
         phase.backlogBefore = cube.stats().maintenanceBacklog();
         for (final Thread thread : threads)
         {
@@ -531,7 +533,7 @@ public final class CubeQueryLoad
         {
             thread.join();
         }
-        phase.gcMs = gcMillis() - gcBefore;
+        phase.gcMs = GcActivity.pauseMsNow() - gcBefore;
         for (int t = 0; t < queryThreads; t++)
         {
             phase.cells += cells[t];
@@ -553,15 +555,5 @@ public final class CubeQueryLoad
         final long startEvents = feeder.accepted;
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(spanNs));
         return (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
-    }
-
-    private static long gcMillis()
-    {
-        long total = 0;
-        for (final var gc : ManagementFactory.getGarbageCollectorMXBeans())
-        {
-            total += Math.max(0, gc.getCollectionTime());
-        }
-        return total;
     }
 }

@@ -5,6 +5,7 @@ package io.netpulse.perf.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 
 /**
  * Garbage collections, and the time the collectors report for them, over an interval: a collection during a
@@ -22,8 +23,8 @@ public final class GcActivity
      */
     public void begin()
     {
-        startCount = count();
-        startTimeMs = timeMs();
+        startCount = collectionsNow();
+        startTimeMs = pauseMsNow();
     }
 
     /**
@@ -31,8 +32,8 @@ public final class GcActivity
      */
     public void end()
     {
-        endCount = count();
-        endTimeMs = timeMs();
+        endCount = collectionsNow();
+        endTimeMs = pauseMsNow();
     }
 
     /**
@@ -46,7 +47,7 @@ public final class GcActivity
     }
 
     /**
-     * Time the collectors report for the interval's collections (with G1, young and mixed pauses).
+     * Pause time in the interval (with G1, young and mixed pauses; with ZGC, its pauses, not its concurrent cycles).
      *
      * @return milliseconds.
      */
@@ -55,22 +56,50 @@ public final class GcActivity
         return endTimeMs - startTimeMs;
     }
 
-    private static long count()
+    /**
+     * Collections so far, every collector together. ZGC reports each cycle twice, as a cycle and as its pauses:
+     * its cycles are counted.
+     *
+     * @return the count.
+     */
+    public static long collectionsNow()
+    {
+        return collections(ManagementFactory.getGarbageCollectorMXBeans());
+    }
+
+    static long collections(final List<GarbageCollectorMXBean> collectors)
     {
         long total = 0;
-        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        for (final GarbageCollectorMXBean collector : collectors)
         {
-            total += Math.max(0, collector.getCollectionCount());
+            if (!collector.getName().endsWith(" Pauses"))
+            {
+                total += Math.max(0, collector.getCollectionCount());
+            }
         }
         return total;
     }
 
-    private static long timeMs()
+    /**
+     * Pause time so far, every collector together. ZGC's cycle time is concurrent work, not a pause: only its
+     * pauses are counted. G1's and Parallel's collectors report pause time.
+     *
+     * @return milliseconds.
+     */
+    public static long pauseMsNow()
+    {
+        return pauseMs(ManagementFactory.getGarbageCollectorMXBeans());
+    }
+
+    static long pauseMs(final List<GarbageCollectorMXBean> collectors)
     {
         long total = 0;
-        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        for (final GarbageCollectorMXBean collector : collectors)
         {
-            total += Math.max(0, collector.getCollectionTime());
+            if (!collector.getName().endsWith(" Cycles"))
+            {
+                total += Math.max(0, collector.getCollectionTime());
+            }
         }
         return total;
     }

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
 /**
  * The process's memory at one moment, after a full collection: live heap, direct buffers (off-heap memory the
  * engine and its libraries allocate), memory-mapped files (the journal's mapped chunks, which Chronicle maps
- * itself, so they are read from {@code /proc/self/smaps} rather than the JVM's buffer pools) and the resident set.
+ * itself, so they are read from {@code /proc/self/smaps} rather than the JVM's buffer pools) and the resident set
+ * (its proportional size where the OS gives it).
  *
  * @param heapBytes     live heap after a full collection.
  * @param directBytes   memory held by direct byte buffers.
  * @param mappedBytes   resident memory of the files mapped from under one directory (a pass's journal).
- * @param residentBytes the process's resident set size, or -1 where the OS does not say.
+ * @param residentBytes the process's resident set size (proportional: a page mapped at several addresses counts
+ *                      once), or -1 where the OS does not say.
  */
 public record MemoryFootprint(long heapBytes, long directBytes, long mappedBytes, long residentBytes)
 {
@@ -101,18 +103,29 @@ public record MemoryFootprint(long heapBytes, long directBytes, long mappedBytes
             heapBytes - baseline.heapBytes, directBytes - baseline.directBytes, mappedBytes, residentBytes);
     }
 
+    /**
+     * The resident set, counted as the proportional set size where the OS gives it: ZGC maps its heap at three
+     * addresses, and a page touched through more than one of them counts once per mapping in {@code VmRSS}, which
+     * then exceeds the heap's maximum. The proportional size shares such a page between its mappings, so each
+     * counts once.
+     */
     private static long readResidentBytes()
     {
-        final Path status = Path.of("/proc/self/status");
-        if (!Files.isReadable(status))
+        final long proportional = readKibibytes(Path.of("/proc/self/smaps_rollup"), "Pss:");
+        return proportional >= 0 ? proportional : readKibibytes(Path.of("/proc/self/status"), "VmRSS:");
+    }
+
+    private static long readKibibytes(final Path file, final String field)
+    {
+        if (!Files.isReadable(file))
         {
             return -1;
         }
         try
         {
-            for (final String line : Files.readAllLines(status))
+            for (final String line : Files.readAllLines(file))
             {
-                if (line.startsWith("VmRSS:"))
+                if (line.startsWith(field))
                 {
                     final String[] parts = line.trim().split("\\s+");
                     return Long.parseLong(parts[1]) * 1024;

@@ -6,8 +6,10 @@ package io.netpulse.perf.bench;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.management.ObjectName;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.lang.management.GarbageCollectorMXBean;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -90,6 +92,55 @@ class MetersTest
         gc.end();
         assertTrue(gc.collections() >= 1);
         assertTrue(gc.pauseMs() >= 0);
+    }
+
+    @Test
+    void shouldCountZgcCyclesAsCollectionsAndOnlyItsPausesAsPauseTime()
+    {
+        final List<GarbageCollectorMXBean> zgc = List.of(collector("ZGC Cycles", 3, 900), collector("ZGC Pauses", 9, 2));
+        assertEquals(3, GcActivity.collections(zgc));
+        assertEquals(2, GcActivity.pauseMs(zgc));
+
+        final List<GarbageCollectorMXBean> g1 =
+            List.of(collector("G1 Young Generation", 5, 40), collector("G1 Old Generation", 1, 300));
+        assertEquals(6, GcActivity.collections(g1));
+        assertEquals(340, GcActivity.pauseMs(g1));
+    }
+
+    private static GarbageCollectorMXBean collector(final String name, final long count, final long timeMs)
+    {
+        return new GarbageCollectorMXBean()
+        {
+            public long getCollectionCount()
+            {
+                return count;
+            }
+
+            public long getCollectionTime()
+            {
+                return timeMs;
+            }
+
+            public String getName()
+            {
+                return name;
+            }
+
+            public boolean isValid()
+            {
+                return true;
+            }
+
+            public String[] getMemoryPoolNames()
+            {
+                return new String[0];
+            }
+
+            public ObjectName getObjectName()
+            {
+                return null;
+            }
+        };
     }
 
     @Test
