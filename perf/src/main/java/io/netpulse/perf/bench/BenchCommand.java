@@ -89,7 +89,8 @@ public final class BenchCommand implements Callable<Integer>
     boolean full;
 
     @Option(names = "--wait", paramLabel = "STRATEGY", description = "How stage threads wait: busy-spin, " +
-        "yielding, sleeping or blocking (default: ${DEFAULT-VALUE}).", defaultValue = "yielding")
+        "yielding, sleeping or blocking (default: ${DEFAULT-VALUE}, as every other command).",
+        defaultValue = "sleeping")
     String waitStrategy;
 
     @Option(names = "--ring-size", paramLabel = "SLOTS", description = "Event ring slots (default: " +

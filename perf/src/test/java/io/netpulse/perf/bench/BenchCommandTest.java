@@ -38,7 +38,7 @@ class BenchCommandTest
         assertEquals(SteadyAllocationPass.DEFAULT_WARM_UP_LAPS, plan.steadyWarmUpLaps());
         assertEquals(List.of(100_000.0, 1_000_000.0, 0.8), plan.rates());
         assertTrue(plan.peer());
-        assertEquals(WaitStrategyKind.YIELDING, plan.settings().waitStrategy());
+        assertEquals(WaitStrategyKind.SLEEPING, plan.settings().waitStrategy(), "what demo, run and serve use");
         assertEquals(16_384, plan.settings().ringSize());
         assertTrue(plan.settings().journal(), "figures are always measured with the journal on");
         assertEquals(-1, plan.publisherCpu());
