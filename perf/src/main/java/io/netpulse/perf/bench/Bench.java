@@ -32,6 +32,9 @@ public final class Bench
     /** Heap per network element with every stage on (see {@link #heapNeeded}). */
     static final long HEAP_BYTES_PER_ELEMENT = 100_000;
 
+    /** How long each platform probe spins. */
+    static final long PLATFORM_PROBE_NS = 2_000_000_000L;
+
     private final BenchPlan plan;
     private final PrintWriter progress;
 
@@ -59,6 +62,7 @@ public final class Bench
             new ThreadAffinity(true).pin(plan.publisherCpu(), "publisher");
         }
         final String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        final List<PlatformStalls> platform = probePlatform();
 
         Corpus corpus = generate(plan.elements(), plan.events());
         final BenchResults.CorpusInfo corpusInfo = BenchResults.CorpusInfo.of(corpus);
@@ -109,7 +113,7 @@ public final class Bench
             corpus = null;
             peer = comparePeer(generate(plan.elements(), plan.peerEvents()));
         }
-        return new BenchResults(plan, machine(), date, corpusInfo, modes, scale, peer);
+        return new BenchResults(plan, machine(), date, corpusInfo, modes, scale, peer, platform);
     }
 
     private Corpus generate(final int elements, final long events)
@@ -182,6 +186,24 @@ public final class Bench
                 plan.runs(), rate(pass.eventsPerSecond()), pass.allocationBytesPerEvent(), pass.gcCollections());
         }
         return passes;
+    }
+
+    /**
+     * Spins one thread, then one a core, with nothing else running: the stalls the machine itself imposes.
+     */
+    private List<PlatformStalls> probePlatform()
+    {
+        final int cores = Runtime.getRuntime().availableProcessors();
+        final List<PlatformStalls> platform = new ArrayList<>();
+        for (final int threads : cores > 1 ? new int[] {1, cores} : new int[] {1})
+        {
+            final PlatformStalls stalls = PlatformStalls.measure(threads, PLATFORM_PROBE_NS);
+            say("platform: %d thread%s spinning %.0f s: longest stall %.2f ms, %,d over 1 ms, %.2f%% of the time lost",
+                threads, threads == 1 ? "" : "s", PLATFORM_PROBE_NS / 1e9, stalls.maxGapNs() / 1e6,
+                stalls.gapsOverMillisecond(), 100 * stalls.lostFraction());
+            platform.add(stalls);
+        }
+        return platform;
     }
 
     private BenchResults.PeerComparison comparePeer(final Corpus corpus)

@@ -191,6 +191,18 @@ public final class BenchReport
             .field("jdk", results.machine().jdk())
             .field("os", results.machine().os())
             .endObject();
+        json.name("platform").beginArray();
+        for (final PlatformStalls stalls : results.platform())
+        {
+            json.beginObject()
+                .field("threads", stalls.threads())
+                .field("spinNanos", stalls.spanNs())
+                .field("maxStallNanos", stalls.maxGapNs())
+                .field("stallsOverMillisecond", stalls.gapsOverMillisecond())
+                .field("lostFraction", stalls.lostFraction())
+                .endObject();
+        }
+        json.endArray();
         json.name("config").beginObject()
             .field("elements", plan.elements())
             .field("runs", plan.runs())
@@ -428,6 +440,13 @@ public final class BenchReport
         out.format("corpus    %,d elements, %,d valid data events (%,d corrupted frames, %,d from unknown " +
             "elements), %.0f MiB in memory%n", corpus.elements(), corpus.validDataEvents(), corpus.corrupted(),
             corpus.unknownElement(), corpus.bytes() / MIB);
+        for (final PlatformStalls stalls : results.platform())
+        {
+            out.format("platform  %d thread%s spinning %.0f s with nothing else running: longest stall %.2f ms, %,d " +
+                "over 1 ms, %.2f%% of the time lost%n", stalls.threads(), stalls.threads() == 1 ? "" : "s",
+                stalls.spanNs() / 1e9, stalls.maxGapNs() / 1e6, stalls.gapsOverMillisecond(),
+                100 * stalls.lostFraction());
+        }
         out.format("engine    journal %s, wait %s, ring %,d slots, pinned %s; %d runs after %d warm-up passes%n",
             plan.settings().journal() ? "on" : "OFF", plan.settings().waitStrategy().label(),
             plan.settings().ringSize(), plan.settings().cpus().length == 0 ? "no" :

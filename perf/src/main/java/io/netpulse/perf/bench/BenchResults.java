@@ -18,6 +18,7 @@ import java.util.List;
  * @param modes   per thread mode: throughput passes and latency passes, or why the mode could not run.
  * @param scale   per further network size and mode: throughput passes.
  * @param peer    the side-by-side comparison, or null when not run.
+ * @param platform what the machine did to spinning threads before any pass: one thread, then one a core.
  */
 public record BenchResults(
     BenchPlan plan,
@@ -26,7 +27,8 @@ public record BenchResults(
     CorpusInfo corpus,
     List<ModeResult> modes,
     List<ScaleResult> scale,
-    PeerComparison peer)
+    PeerComparison peer,
+    List<PlatformStalls> platform)
 {
     /**
      * The machine.
