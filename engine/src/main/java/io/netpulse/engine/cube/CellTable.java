@@ -432,12 +432,18 @@ final class CellTable extends CellBlock
     }
 
     /**
-     * Adds to a pair's count in the pair slots, making the pair when new.
+     * Adds to a pair's count in the pair slots, making the pair when new. The slots grow before they would be more
+     * than half full with one more pair, whether or not this one is new: compaction orders the pairs by bucket,
+     * so when they grow changes no copy.
      */
     private void addToPairSlot(final long key, final long count)
     {
-        long[] slots = pairSlots;
-        int mask = (slots.length >> 1) - 1;
+        if ((pairCount + 1) * 4 > pairSlots.length)
+        {
+            growPairSlots();
+        }
+        final long[] slots = pairSlots;
+        final int mask = (slots.length >> 1) - 1;
         final long stored = key + 1;
         int slot = pairSlot(key, pairSlotShift, mask);
         long found;
@@ -449,17 +455,6 @@ final class CellTable extends CellBlock
                 return;
             }
             slot = (slot + 1) & mask;
-        }
-        if ((pairCount + 1) * 2 > mask + 1)
-        {
-            growPairSlots();
-            slots = pairSlots;
-            mask = (slots.length >> 1) - 1;
-            slot = pairSlot(key, pairSlotShift, mask);
-            while (0 != slots[slot << 1])
-            {
-                slot = (slot + 1) & mask;
-            }
         }
         slots[slot << 1] = stored;
         slots[(slot << 1) + 1] = count;
