@@ -198,9 +198,7 @@ public final class Bench
         for (final int threads : cores > 1 ? new int[] {1, cores} : new int[] {1})
         {
             final PlatformStalls stalls = PlatformStalls.measure(threads, PLATFORM_PROBE_NS);
-            say("platform: %d thread%s spinning %.0f s: longest stall %.2f ms, %,d over 1 ms, %.2f%% of the time lost",
-                threads, threads == 1 ? "" : "s", PLATFORM_PROBE_NS / 1e9, stalls.maxGapNs() / 1e6,
-                stalls.gapsOverMillisecond(), 100 * stalls.lostFraction());
+            say("platform: %s", stalls.describe());
             platform.add(stalls);
         }
         return platform;

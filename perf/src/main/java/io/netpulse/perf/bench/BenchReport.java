@@ -442,10 +442,7 @@ public final class BenchReport
             corpus.unknownElement(), corpus.bytes() / MIB);
         for (final PlatformStalls stalls : results.platform())
         {
-            out.format("platform  %d thread%s spinning %.0f s with nothing else running: longest stall %.2f ms, %,d " +
-                "over 1 ms, %.2f%% of the time lost%n", stalls.threads(), stalls.threads() == 1 ? "" : "s",
-                stalls.spanNs() / 1e9, stalls.maxGapNs() / 1e6, stalls.gapsOverMillisecond(),
-                100 * stalls.lostFraction());
+            out.format("platform  %s%n", stalls.describe());
         }
         out.format("engine    journal %s, wait %s, ring %,d slots, pinned %s; %d runs after %d warm-up passes%n",
             plan.settings().journal() ? "on" : "OFF", plan.settings().waitStrategy().label(),

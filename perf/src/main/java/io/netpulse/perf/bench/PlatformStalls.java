@@ -5,6 +5,7 @@ package io.netpulse.perf.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -60,6 +61,19 @@ public record PlatformStalls(int threads, long spanNs, long maxGapNs, long gapsO
             }
         }
         return of(threads, spanNs, gaps);
+    }
+
+    /**
+     * The probe in a line, as the bench's progress and its table print it.
+     *
+     * @return e.g. "2 threads spinning 2 s with nothing else running: longest stall 2.96 ms, 6 over 1 ms, 0.89% of
+     *         the time lost".
+     */
+    public String describe()
+    {
+        return String.format(Locale.ROOT, "%d thread%s spinning %.0f s with nothing else running: longest stall " +
+            "%.2f ms, %,d over 1 ms, %.2f%% of the time lost", threads, threads == 1 ? "" : "s", spanNs / 1e9,
+            maxGapNs / 1e6, gapsOverMillisecond, 100 * lostFraction);
     }
 
     /**

@@ -52,6 +52,8 @@ class PlatformStallsTest
         assertEquals(2_500_000, both.maxGapNs());
         assertEquals(2, both.gapsOverMillisecond());
         assertEquals(4_000_000 / 20_000_000.0, both.lostFraction(), 1e-12, "gaps at the threshold are not lost");
+        assertEquals("2 threads spinning 0 s with nothing else running: longest stall 2.50 ms, 2 over 1 ms, " +
+            "20.00% of the time lost", both.describe());
     }
 
     @Test
