@@ -39,15 +39,17 @@ import java.util.function.Function;
  * ingest rate alone again. The ratio compares the rate with queries against the mean of the two rates without.
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
- * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE] [--gc g1|zgc|parallel] [--uncached]}.
+ * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]
+ * [--gc g1|zgc|parallel] [--uncached]}.
  * <p>
  * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
  * threads issuing
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
  * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
- * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM; {@code --gc} picks its collector (default
- * {@code zgc}, the launcher's: G1's young pauses copy the cube's new blocks and stall every query behind them);
+ * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
+ * {@code --gc} picks its collector (default {@code zgc}, the launcher's: G1's young pauses copy the cube's new
+ * blocks and stall every query behind them);
  * {@code --uncached} makes every query scan its buckets even where the cube keeps a valid answer
  * ({@link CubeQuery#uncached()}). It runs itself in a child JVM with the project's fork flags
  * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
@@ -371,8 +373,8 @@ public final class CubeQueryLoad
             System.out.printf(Locale.ROOT, "ingest without queries %,.0f events/s, with them %,.0f, without " +
                 "again %,.0f: ratio %.3f%n", phase.before, phase.during, phase.after, phase.ratio());
             System.out.printf(Locale.ROOT, "queries: %,d in %.0f s (%,.0f/s), %,.0f cells each on average, %.1f%% " +
-                "answered from the cube's query cache%s; GC pauses %d ms during the phase; load average %.2f at its end; " +
-                "cube maintenance backlog %d sealed minutes at its start, %d at its end%n", all.getTotalCount(),
+                "answered from the cube's query cache%s; GC pauses %d ms during the phase; load average %.2f at its " +
+                "end; cube maintenance backlog %d sealed minutes at its start, %d at its end%n", all.getTotalCount(),
                 phaseNs / 1e9, all.getTotalCount() / (phaseNs / 1e9),
                 (double)phase.cells / Math.max(1, all.getTotalCount()),
                 100.0 * phase.cached / Math.max(1, all.getTotalCount()), uncached ? " (--uncached)" : "",

@@ -97,7 +97,8 @@ class MetersTest
     @Test
     void shouldCountZgcCyclesAsCollectionsAndOnlyItsPausesAsPauseTime()
     {
-        final List<GarbageCollectorMXBean> zgc = List.of(collector("ZGC Cycles", 3, 900), collector("ZGC Pauses", 9, 2));
+        final List<GarbageCollectorMXBean> zgc =
+            List.of(collector("ZGC Cycles", 3, 900), collector("ZGC Pauses", 9, 2));
         assertEquals(3, GcActivity.collections(zgc));
         assertEquals(2, GcActivity.pauseMs(zgc));
 
