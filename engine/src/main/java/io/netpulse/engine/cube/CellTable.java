@@ -731,17 +731,7 @@ final class CellTable extends CellBlock
      */
     Mirror syncMirror(final int slot, final long epoch)
     {
-        if (slot >= mirrors.length)
-        {
-            mirrors = Arrays.copyOf(mirrors, slot + 1);
-        }
-        Mirror mirror = mirrors[slot];
-        if (null == mirror)
-        {
-            // as large as the table, which is sized for the minute, so the mirror does not grow by copies
-            mirror = new Mirror(columns, cellCapacity(), pairCapacity());
-            mirrors[slot] = mirror;
-        }
+        final Mirror mirror = mirror(slot);
 
         if (mirror.syncedEpoch < logBaseEpoch - 1)
         {
@@ -764,6 +754,28 @@ final class CellTable extends CellBlock
         }
         mirror.syncedEpoch = epoch;
         trimLog();
+        return mirror;
+    }
+
+    /**
+     * The mirror for a publication slot, made on first use.
+     *
+     * @param slot publication slot.
+     * @return the mirror.
+     */
+    Mirror mirror(final int slot)
+    {
+        if (slot >= mirrors.length)
+        {
+            mirrors = Arrays.copyOf(mirrors, slot + 1);
+        }
+        Mirror mirror = mirrors[slot];
+        if (null == mirror)
+        {
+            // as large as the table, which is sized for the minute, so the mirror does not grow by copies
+            mirror = new Mirror(columns, cellCapacity(), pairCapacity());
+            mirrors[slot] = mirror;
+        }
         return mirror;
     }
 
@@ -863,6 +875,86 @@ final class CellTable extends CellBlock
                 mirror.pairCount = 0;
             }
         }
+    }
+
+    /**
+     * Makes room in an emptied table for what it is expected to hold, so that filling it copies no array: the
+     * updater's tables are reused minute after minute, and each would otherwise grow by copies, on the event path,
+     * whenever a minute holds more than the minutes it has held before.
+     *
+     * @param cellCapacity cells to hold without growing.
+     * @param pairCapacity histogram pairs to hold without growing.
+     * @param denseKeys    room in the dense index.
+     */
+    void reserve(final int cellCapacity, final int pairCapacity, final int denseKeys)
+    {
+        if (cellCount != 0 || pairCount != 0)
+        {
+            throw new IllegalStateException("only an empty table is reserved");
+        }
+        // An array too small grows to a quarter more than asked: the largest minute creeps up over a long run, and
+        // each step would otherwise copy every reused table once more.
+        if (cellCapacity() < cellCapacity)
+        {
+            ensureCellCapacity(roomFor(cellCapacity));
+        }
+        if (pairCapacity() < pairCapacity)
+        {
+            ensurePairCapacity(roomFor(pairCapacity));
+        }
+        final int indexCapacity = indexCapacityFor(cellCapacity());
+        if (index.length < indexCapacity)
+        {
+            index = new int[indexCapacity];
+            indexShift = 64 - Integer.numberOfTrailingZeros(indexCapacity);
+        }
+        final int pairIndexCapacity = indexCapacityFor(pairCapacity());
+        if (!hashEveryPair && pairIndex.length < pairIndexCapacity)
+        {
+            pairIndex = new int[pairIndexCapacity];
+            pairIndexKeys = new long[pairIndexCapacity];
+            pairIndexShift = 64 - Integer.numberOfTrailingZeros(pairIndexCapacity);
+        }
+        final int dense = Math.min(DENSE_KEY_LIMIT, Math.max(0, denseKeys));
+        if (denseIndex.length < dense)
+        {
+            // exactly: the size noted is a dense index's length, which already has room to spare
+            denseIndex = new int[dense];
+        }
+        if (pairHeads.length < cellCapacity() * columns)
+        {
+            pairHeads = new int[cellCapacity() * columns];
+        }
+        if (pairNext.length < pairCapacity())
+        {
+            pairNext = new int[pairCapacity()];
+        }
+        if (tracked && logCells.length < cellCapacity)
+        {
+            logCells = new int[roomFor(cellCapacity)];
+            logCellEpochs = new long[logCells.length];
+        }
+        if (tracked && logPairs.length < pairCapacity)
+        {
+            logPairs = new int[roomFor(pairCapacity)];
+            logPairEpochs = new long[logPairs.length];
+        }
+        for (final Mirror mirror : mirrors)
+        {
+            if (null != mirror && mirror.cellCapacity() < cellCapacity)
+            {
+                mirror.ensureCellCapacity(roomFor(cellCapacity));
+            }
+            if (null != mirror && mirror.pairCapacity() < pairCapacity)
+            {
+                mirror.ensurePairCapacity(roomFor(pairCapacity));
+            }
+        }
+    }
+
+    private static int roomFor(final int needed)
+    {
+        return needed + (needed >> 2);
     }
 
     /**

@@ -49,6 +49,8 @@ public final class CubeUpdater implements Stage
     // tables, so an unbounded backlog (a replay at full speed, a maintainer starved of CPU) would grow the heap
     // until it runs out. The writer waits rather than the heap grows; the ring's backpressure does the rest.
     static final int MAX_MAINTAINER_BACKLOG = 8;
+    // As many minute buckets as can be in flight at once: open, sealed and awaiting the maintainer, retired.
+    static final int BUCKETS_READY = MAX_MAINTAINER_BACKLOG + 4;
     private static final long MAINTAINER_WAIT_NS = 50_000;
     private static final int MIN_CHANGED_NODES = 1024;
 
@@ -91,6 +93,7 @@ public final class CubeUpdater implements Stage
     private boolean directoryRebuild = true;
     private int[] changedNodes = new int[16];
     private int changedNodeCount;
+    private int bucketsMade;
 
     // Per event scratch: the key of the event's cell in the element cuboid.
     private long elementKey;
@@ -337,6 +340,7 @@ public final class CubeUpdater implements Stage
         if (null == bucket)
         {
             bucket = new OpenBucket(startMs, tableSizes);
+            bucketsMade++;
         }
         else
         {
@@ -491,6 +495,7 @@ public final class CubeUpdater implements Stage
         dirty = false;
         publications++;
         recycle();
+        makeReady();
     }
 
     /**
@@ -603,11 +608,22 @@ public final class CubeUpdater implements Stage
         {
             retired.pollFirst();
         }
-        // Keep as many as a full maintainer backlog takes: the heap held them at that peak anyway, and a burst
-        // (the hour's roll-up, a starved maintainer) would otherwise make new ones, each a whole minute's tables.
-        while (spare.size() > MAX_MAINTAINER_BACKLOG)
+    }
+
+    /**
+     * Makes one more minute bucket ready, from the first seal on (when the tables' sizes are known) until there are
+     * as many as can be in flight at once. Spares are kept, never dropped, so a maintainer's backlog (an hour's
+     * filing, a starved thread) finds them waiting instead of making new ones, each a whole minute's tables, on
+     * the event path; the heap holds that many at the peak anyway.
+     */
+    private void makeReady()
+    {
+        if (bucketsMade < BUCKETS_READY && sealSeq > 0)
         {
-            spare.pollLast();
+            final OpenBucket ready = new OpenBucket(Long.MIN_VALUE, tableSizes);
+            ready.prepare(writeEpoch, pool.size());
+            spare.addLast(ready);
+            bucketsMade++;
         }
     }
 
@@ -621,6 +637,16 @@ public final class CubeUpdater implements Stage
     public long stateHash()
     {
         return contentHash + eventsApplied * 0x9E3779B97F4A7C15L + lateEvents * 0xC2B2AE3D27D4EB4FL;
+    }
+
+    /**
+     * Minute buckets made since the start, ready or on demand.
+     *
+     * @return the count.
+     */
+    int bucketsMade()
+    {
+        return bucketsMade;
     }
 
     /**

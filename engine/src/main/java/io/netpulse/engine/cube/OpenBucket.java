@@ -50,13 +50,33 @@ final class OpenBucket
         CellTable table = tables[tableId];
         if (null == table)
         {
-            table = new CellTable(MetricCatalog.columnsOf(tableId),
-                Math.max(INITIAL_CELLS, sizes.cells(tableId)),
-                Math.max(INITIAL_PAIRS, sizes.pairs(tableId)),
+            table = new CellTable(MetricCatalog.columnsOf(tableId), cellsFor(tableId), pairsFor(tableId),
                 sizes.denseKeys(tableId), true, epoch);
             tables[tableId] = table;
         }
         return table;
+    }
+
+    /**
+     * Makes every table a minute has had so far, at the size of the largest, and its mirrors for the given
+     * publication slots: a bucket made ready ahead of need.
+     *
+     * @param epoch the writer's epoch now.
+     * @param slots publication slots in use.
+     */
+    void prepare(final long epoch, final int slots)
+    {
+        for (int m = 0; m < sizes.tables(); m++)
+        {
+            if (sizes.cells(m) > 0)
+            {
+                final CellTable table = table(m, epoch);
+                for (int slot = 0; slot < slots; slot++)
+                {
+                    table.mirror(slot);
+                }
+            }
+        }
     }
 
     /**
@@ -71,13 +91,30 @@ final class OpenBucket
         sealSeq = 0;
         sealedSlice = null;
         sealedPlacements = null;
-        for (final CellTable table : tables)
+        for (int m = 0; m < tables.length; m++)
         {
+            final CellTable table = tables[m];
             if (null != table)
             {
                 table.reset(epoch);
+                table.reserve(sizes.cells(m), sizes.pairs(m), sizes.denseKeys(m));
             }
         }
+    }
+
+    // A table is made with room for the most any minute of it has held and an eighth more, and a reused one grows
+    // only once that most outgrows it: the most creeps up a little over a long run, and a minute a little fuller
+    // than any before must not grow a table on the event path.
+    private int cellsFor(final int tableId)
+    {
+        final int most = sizes.cells(tableId);
+        return Math.max(INITIAL_CELLS, most + (most >> 3));
+    }
+
+    private int pairsFor(final int tableId)
+    {
+        final int most = sizes.pairs(tableId);
+        return Math.max(INITIAL_PAIRS, most + (most >> 3));
     }
 
     /**

@@ -16,6 +16,16 @@ final class TableSizes
     private int[] pairs = new int[0];
     private int[] denseKeys = new int[0];
 
+    /**
+     * Table ids that have a size: one past the highest.
+     *
+     * @return the count.
+     */
+    int tables()
+    {
+        return cells.length;
+    }
+
     int cells(final int table)
     {
         return valueAt(cells, table);

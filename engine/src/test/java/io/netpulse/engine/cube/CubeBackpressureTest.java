@@ -68,4 +68,59 @@ class CubeBackpressureTest
         assertEquals(MINUTES * (MINUTES - 1) / 2.0, total.rows().get(0).sum(), 0.0);
         harness.cube.close();
     }
+    @Test
+    void shouldMakeNoMinuteBucketsAfterTheFirstBacklogHoweverOftenTheMaintainerFallsBehind() throws Exception
+    {
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS);
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        for (int e = 0; e < 50; e++)
+        {
+            harness.node(10 + e, 2, NodeLevel.ELEMENT, "cell-" + e, "gnodeb", "nokia");
+        }
+        final CubeUpdater updater = (CubeUpdater)harness.updaters[0];
+        final CubeMaintainer maintainer = harness.cube.maintainer();
+        final int[] madeAfterBacklog = new int[3];
+        for (int backlog = 0; backlog < madeAfterBacklog.length; backlog++)
+        {
+            // The maintainer is held until its backlog is full and the writer waits, then let go: an hour's filing
+            // or a starved maintainer, three times over. The minutes' buckets must go round, not be made anew.
+            final CountDownLatch release = new CountDownLatch(1);
+            harness.holdMaintainer(release);
+            final int firstMinute = backlog * MINUTES;
+            final Thread writer = new Thread(() -> writeMinutes(harness, firstMinute, MINUTES));
+            writer.start();
+            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (maintainer.backlog() <= CubeUpdater.MAX_MAINTAINER_BACKLOG && System.nanoTime() < deadlineNs)
+            {
+                Thread.sleep(5);
+            }
+            assertEquals(CubeUpdater.MAX_MAINTAINER_BACKLOG + 1, maintainer.backlog());
+            maintainer.beforeTask = null;
+            release.countDown();
+            writer.join(60_000);
+            assertFalse(writer.isAlive());
+            assertTrue(harness.cube.awaitMaintained(30_000));
+            madeAfterBacklog[backlog] = updater.bucketsMade();
+        }
+
+        assertTrue(madeAfterBacklog[0] <= CubeUpdater.BUCKETS_READY, "made " + madeAfterBacklog[0]);
+        assertEquals(madeAfterBacklog[0], madeAfterBacklog[2], "buckets made in later backlogs");
+        harness.flush();
+        final CubeResult total = harness.cube.query().measures(Measure.COUNT).execute();
+        assertEquals(3 * MINUTES * 50, total.rows().get(0).count());
+        harness.cube.close();
+    }
+
+    private static void writeMinutes(final CubeHarness harness, final int first, final int minutes)
+    {
+        for (int m = first; m < first + minutes; m++)
+        {
+            for (int e = 0; e < 50; e++)
+            {
+                harness.kpi(DAY0 + m * CubeConfig.MINUTE_MS + e, 10 + e, 1, m + e);
+            }
+            harness.flush();
+        }
+    }
 }

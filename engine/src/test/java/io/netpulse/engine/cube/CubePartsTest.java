@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +116,50 @@ class CubePartsTest
             assertEquals(before, compact.columnPairs[c], "column " + c + " starts");
         }
         assertEquals(table.pairCount, compact.columnPairs[table.columns]);
+    }
+
+    @Test
+    void aReservedTableFillsToItsReservationWithoutGrowingAnArray()
+    {
+        final CellTable table = new CellTable(2, 4, 4, true, 0);
+        table.syncMirror(0, 0);
+        table.add(7, 1.0, 0);
+        assertThrows(IllegalStateException.class, () -> table.reserve(10, 10, 0));
+
+        table.reset(1);
+        table.reserve(500, 2000, 500);
+        final long[] cells = table.cells;
+        final long[] pairs = table.pairs;
+        final CellTable.Mirror mirror = table.syncMirror(0, 1);
+        final long[] mirrorCells = mirror.cells;
+        final long[] mirrorPairs = mirror.pairs;
+        // 500 cells (dense keys) and 2,000 pairs: four distinct histogram buckets in each cell and column's pair
+        long epoch = 2;
+        for (int key = 0; key < 500; key++)
+        {
+            final int cell = table.cell(key, epoch);
+            for (int column = 0; column < 2; column++)
+            {
+                for (int b = 0; b < 2; b++)
+                {
+                    table.addWithHistogram(cell, column, 1 << (b + 4 * column), epoch);
+                }
+            }
+            if (key % 50 == 0)
+            {
+                table.syncMirror(0, epoch++);
+            }
+        }
+        table.syncMirror(0, epoch);
+
+        assertEquals(500, table.cellCount);
+        assertEquals(2000, table.pairCount);
+        assertSame(cells, table.cells, "cells grew");
+        assertSame(pairs, table.pairs, "pairs grew");
+        assertSame(mirrorCells, mirror.cells, "the mirror's cells grew");
+        assertSame(mirrorPairs, mirror.pairs, "the mirror's pairs grew");
+        assertSameCells(table, mirror);
+        assertEquals(2000, table.totalCount());
     }
 
     @Test
