@@ -6,7 +6,7 @@ package io.netpulse.engine.cube;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,9 +27,12 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private static final int ELEMENT = Cuboid.ELEMENT.ordinal();
     /** How often, within an hour, the hour folded so far is published. */
     static final long PREFIX_STEP_MS = 10 * CubeConfig.MINUTE_MS;
+    private static final int MAX_TASKS = 4096;
 
     private final CubeConfig config;
-    private final LinkedBlockingQueue<Task> tasks = new LinkedBlockingQueue<>();
+    // An array queue, so that a hand-over allocates no node: the writers wait while the backlog is over its bound,
+    // so it never holds more than that bound and one a shard.
+    private final ArrayBlockingQueue<Task> tasks = new ArrayBlockingQueue<>(MAX_TASKS);
     private final AtomicLong submitted = new AtomicLong();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
@@ -62,7 +65,16 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     void submit(final CubeShard shard, final OpenBucket bucket, final long watermarkMs)
     {
         submitted.incrementAndGet();
-        tasks.add(new Task(shard, bucket.sealedSlice(), bucket.sealedPlacements(), bucket.sealSeq, watermarkMs));
+        final Task task = bucket.task;
+        task.shard = shard;
+        task.elementSlice = bucket.sealedSlice();
+        task.placements = bucket.sealedPlacements();
+        task.sealSeq = bucket.sealSeq;
+        task.watermarkMs = watermarkMs;
+        if (!tasks.offer(task))
+        {
+            throw new IllegalStateException("more sealed minutes in hand than the writers' backlog bound allows");
+        }
     }
 
     /**
@@ -456,8 +468,16 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         }
     }
 
-    private record Task(CubeShard shard, Slice elementSlice, Placements.View placements, long sealSeq,
-        long watermarkMs)
+    /**
+     * A sealed minute handed over: owned by its bucket and reused with it, as the bucket comes back to the writer
+     * only once this task's minute is published.
+     */
+    static final class Task
     {
+        CubeShard shard;
+        Slice elementSlice;
+        Placements.View placements;
+        long sealSeq;
+        long watermarkMs;
     }
 }

@@ -440,7 +440,7 @@ public final class CubeUpdater implements Stage
 
         if (state.openVersion != openVersion)
         {
-            final Slice[] openSlices = new Slice[openCount];
+            final Slice[] openSlices = state.openArray(openCount);
             for (int i = 0; i < openCount; i++)
             {
                 openSlices[i] = open[i].sync(state.slot, epoch);
@@ -460,11 +460,14 @@ public final class CubeUpdater implements Stage
         {
             // Sealed minutes are element cells until the maintainer has rolled them up: coarser cuboids read them
             // through their placements, as they read open minutes.
-            final Slice[] sealedSlices = new Slice[sealedPending.size()];
-            int i = 0;
-            for (final OpenBucket bucket : sealedPending)
+            final Slice[] sealedSlices = state.sealedArray(sealedPending.size());
+            // Round the queue once rather than iterate it: an iterator is an allocation the JIT does not always
+            // remove in the fused thread's large compiled body.
+            for (int i = 0; i < sealedSlices.length; i++)
             {
-                sealedSlices[i++] = bucket.sealedSlice();
+                final OpenBucket bucket = sealedPending.pollFirst();
+                sealedSlices[i] = bucket.sealedSlice();
+                sealedPending.addLast(bucket);
             }
             state.sealed = sealedSlices;
             state.sealedVersion = sealedVersion;

@@ -25,6 +25,10 @@ final class OpenBucket
     private CellTable[] tables = new CellTable[0];
     private Slice[] slotSlices = new Slice[0];
     private Slice sealedSlice;
+    // The sealed slice, kept for the bucket's next minute: by then no published state can reach it.
+    private Slice sealedStore;
+    /** The bucket's hand-over to the maintainer, reused with it likewise. */
+    final CubeMaintainer.Task task = new CubeMaintainer.Task();
     private Placements.View sealedPlacements;
     private final TableSizes sizes;
 
@@ -138,8 +142,8 @@ final class OpenBucket
         }
         else if (slice.startMs != startMs)
         {
-            slice = new Slice(startMs, CubeConfig.MINUTE_MS, slice.byTable);
-            slotSlices[slot] = slice;
+            // the bucket's previous minute: no published state can reach it any more
+            slice.renew(startMs);
         }
         CellBlock[] mirrors = slice.byTable;
         if (mirrors.length != tables.length)
@@ -166,7 +170,17 @@ final class OpenBucket
     void seal(final long seq, final Placements.View placements)
     {
         sealSeq = seq;
-        final CellBlock[] blocks = new CellBlock[tables.length];
+        Slice sealed = sealedStore;
+        if (null == sealed || sealed.byTable.length != tables.length)
+        {
+            sealed = new Slice(startMs, CubeConfig.MINUTE_MS, new CellBlock[tables.length]);
+            sealedStore = sealed;
+        }
+        else
+        {
+            sealed.renew(startMs);
+        }
+        final CellBlock[] blocks = sealed.byTable;
         for (int m = 0; m < blocks.length; m++)
         {
             final CellTable table = tables[m];
@@ -176,7 +190,7 @@ final class OpenBucket
             }
             blocks[m] = null == table || table.cellCount == 0 ? null : table;
         }
-        sealedSlice = new Slice(startMs, CubeConfig.MINUTE_MS, blocks);
+        sealedSlice = sealed;
         sealedPlacements = placements;
     }
 

@@ -3,6 +3,7 @@
  */
 package io.netpulse.engine.cube;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,9 +37,56 @@ final class ShardState
     Directory directory = Directory.EMPTY;
     MetricCatalog.Snapshot metrics;
 
+    // Arrays for the two lists, by length, reused when this state is refreshed again: the writer refreshes only a
+    // state no reader holds, and the lists are short (the open minutes, the maintainer's bounded backlog).
+    private Slice[][] openByLength = new Slice[0][];
+    private Slice[][] sealedByLength = new Slice[0][];
+
     ShardState(final int slot)
     {
         this.slot = slot;
+    }
+
+    /**
+     * An array for the open minutes, for the writer to fill.
+     *
+     * @param length the minutes.
+     * @return this state's array of that length.
+     */
+    Slice[] openArray(final int length)
+    {
+        if (length >= openByLength.length)
+        {
+            openByLength = Arrays.copyOf(openByLength, length + 1);
+        }
+        Slice[] array = openByLength[length];
+        if (null == array)
+        {
+            array = new Slice[length];
+            openByLength[length] = array;
+        }
+        return array;
+    }
+
+    /**
+     * An array for the sealed minutes, for the writer to fill.
+     *
+     * @param length the minutes.
+     * @return this state's array of that length.
+     */
+    Slice[] sealedArray(final int length)
+    {
+        if (length >= sealedByLength.length)
+        {
+            sealedByLength = Arrays.copyOf(sealedByLength, length + 1);
+        }
+        Slice[] array = sealedByLength[length];
+        if (null == array)
+        {
+            array = new Slice[length];
+            sealedByLength[length] = array;
+        }
+        return array;
     }
 
     /**

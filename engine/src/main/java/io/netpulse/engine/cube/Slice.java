@@ -11,9 +11,9 @@ final class Slice
 {
     private static final java.util.concurrent.atomic.AtomicLong NEXT_ID = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Unique to this slice in the process: what the query cache compares (see {@link QueryCache}). */
-    final long id = NEXT_ID.incrementAndGet();
-    final long startMs;
+    /** Unique to this slice's contents in the process: what the query cache compares (see {@link QueryCache}). */
+    long id = NEXT_ID.incrementAndGet();
+    long startMs;
     final long spanMs;
     CellBlock[] byTable;
 
@@ -22,6 +22,18 @@ final class Slice
         this.startMs = startMs;
         this.spanMs = spanMs;
         this.byTable = byTable;
+    }
+
+    /**
+     * Makes this the slice of another bucket of the same span, with an id of its own: for the writer's minute
+     * slices, reused with their bucket once no published state can reach them.
+     *
+     * @param newStartMs the bucket's start.
+     */
+    void renew(final long newStartMs)
+    {
+        startMs = newStartMs;
+        id = NEXT_ID.incrementAndGet();
     }
 
     /**

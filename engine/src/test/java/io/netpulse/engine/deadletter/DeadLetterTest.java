@@ -210,16 +210,22 @@ class DeadLetterTest
         {
             writer.onReject(1, source, RejectReason.BAD_CHECKSUM, payload, 0, payload.capacity());
         }
-        final long before = THREADS.getCurrentThreadAllocatedBytes();
-        for (int i = 0; i < 1000; i++)
+        // The fewest bytes of five rounds: the JIT recompiling the path mid-round (and materialising an object it
+        // had kept in registers) can allocate once, but an allocation per rejection shows in every round.
+        long fewest = Long.MAX_VALUE;
+        for (int round = 0; round < 5; round++)
         {
-            writer.onReject(1, source, RejectReason.BAD_CHECKSUM, payload, 0, payload.capacity());
+            final long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 1000; i++)
+            {
+                writer.onReject(1, source, RejectReason.BAD_CHECKSUM, payload, 0, payload.capacity());
+            }
+            fewest = Math.min(fewest, THREADS.getCurrentThreadAllocatedBytes() - before);
         }
-        final long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
         writer.close();
-        assertEquals(0, allocated, "bytes allocated by 1,000 rejections");
-        assertEquals(2000, writer.written() + writer.dropped());
-        assertEquals(source, readLetters(dir.resolve("letters")).get(1999).sourceName());
+        assertEquals(0, fewest, "bytes allocated by 1,000 rejections");
+        assertEquals(6000, writer.written() + writer.dropped());
+        assertEquals(source, readLetters(dir.resolve("letters")).get((int)writer.written() - 1).sourceName());
     }
 
     @Test
