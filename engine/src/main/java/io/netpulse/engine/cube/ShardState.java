@@ -39,8 +39,8 @@ final class ShardState
 
     // Arrays for the two lists, by length, reused when this state is refreshed again: the writer refreshes only a
     // state no reader holds, and the lists are short (the open minutes, the maintainer's bounded backlog).
-    private Slice[][] openByLength = new Slice[0][];
-    private Slice[][] sealedByLength = new Slice[0][];
+    private final ArraysByLength openArrays = new ArraysByLength();
+    private final ArraysByLength sealedArrays = new ArraysByLength();
 
     ShardState(final int slot)
     {
@@ -55,17 +55,7 @@ final class ShardState
      */
     Slice[] openArray(final int length)
     {
-        if (length >= openByLength.length)
-        {
-            openByLength = Arrays.copyOf(openByLength, length + 1);
-        }
-        Slice[] array = openByLength[length];
-        if (null == array)
-        {
-            array = new Slice[length];
-            openByLength[length] = array;
-        }
-        return array;
+        return openArrays.of(length);
     }
 
     /**
@@ -76,17 +66,7 @@ final class ShardState
      */
     Slice[] sealedArray(final int length)
     {
-        if (length >= sealedByLength.length)
-        {
-            sealedByLength = Arrays.copyOf(sealedByLength, length + 1);
-        }
-        Slice[] array = sealedByLength[length];
-        if (null == array)
-        {
-            array = new Slice[length];
-            sealedByLength[length] = array;
-        }
-        return array;
+        return sealedArrays.of(length);
     }
 
     /**
@@ -106,5 +86,25 @@ final class ShardState
     void unpin()
     {
         pins.decrementAndGet();
+    }
+
+    private static final class ArraysByLength
+    {
+        private Slice[][] byLength = new Slice[0][];
+
+        Slice[] of(final int length)
+        {
+            if (length >= byLength.length)
+            {
+                byLength = Arrays.copyOf(byLength, length + 1);
+            }
+            Slice[] array = byLength[length];
+            if (null == array)
+            {
+                array = new Slice[length];
+                byLength[length] = array;
+            }
+            return array;
+        }
     }
 }
