@@ -345,6 +345,6 @@ public final class Bench
         return new BenchResults.Machine(
             Runtime.getRuntime().availableProcessors(), cpu,
             System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-            System.getProperty("os.name") + " " + System.getProperty("os.version"));
+            System.getProperty("os.name") + " " + System.getProperty("os.version"), HugePages.current());
     }
 }

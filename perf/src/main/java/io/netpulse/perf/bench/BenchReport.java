@@ -190,6 +190,7 @@ public final class BenchReport
             .field("cpu", results.machine().cpu())
             .field("jdk", results.machine().jdk())
             .field("os", results.machine().os())
+            .field("hugePages", results.machine().hugePages())
             .endObject();
         json.name("platform").beginArray();
         for (final PlatformStalls stalls : results.platform())
@@ -435,8 +436,8 @@ public final class BenchReport
         final BenchPlan plan = results.plan();
         final BenchResults.Machine machine = results.machine();
         final BenchResults.CorpusInfo corpus = results.corpus();
-        out.format("netpulse bench  %s  %d cores (%s), %s, %s%n", results.date(), machine.cores(), machine.cpu(),
-            machine.jdk(), machine.os());
+        out.format("netpulse bench  %s  %d cores (%s), %s, %s, huge pages %s%n", results.date(), machine.cores(),
+            machine.cpu(), machine.jdk(), machine.os(), machine.hugePages());
         out.format("corpus    %,d elements, %,d valid data events (%,d corrupted frames, %,d from unknown " +
             "elements), %.0f MiB in memory%n", corpus.elements(), corpus.validDataEvents(), corpus.corrupted(),
             corpus.unknownElement(), corpus.bytes() / MIB);

@@ -33,12 +33,13 @@ public record BenchResults(
     /**
      * The machine.
      *
-     * @param cores available processors.
-     * @param cpu   model name, where the OS says.
-     * @param jdk   runtime name and version.
-     * @param os    name and version.
+     * @param cores     available processors.
+     * @param cpu       model name, where the OS says.
+     * @param jdk       runtime name and version.
+     * @param os        name and version.
+     * @param hugePages the heap's huge pages ({@link HugePages#describe}).
      */
-    public record Machine(int cores, String cpu, String jdk, String os)
+    public record Machine(int cores, String cpu, String jdk, String os, String hugePages)
     {
     }
 
