@@ -90,7 +90,19 @@ final class ShardState
 
     private static final class ArraysByLength
     {
-        private Slice[][] byLength = new Slice[0][];
+        // Made up front for every length the lists usually reach (the open minutes and the maintainer's backlog are
+        // bounded), so that a deeper backlog than any before does not make one on the event path.
+        private static final int LENGTHS_MADE_AHEAD = 2 * CubeUpdater.BUCKETS_READY;
+
+        private Slice[][] byLength = new Slice[LENGTHS_MADE_AHEAD + 1][];
+
+        ArraysByLength()
+        {
+            for (int length = 0; length < byLength.length; length++)
+            {
+                byLength[length] = new Slice[length];
+            }
+        }
 
         Slice[] of(final int length)
         {
