@@ -902,18 +902,16 @@ final class CellTable extends CellBlock
         {
             ensurePairCapacity(roomFor(pairCapacity));
         }
+        // the table is empty, so a rehash only makes the index larger
         final int indexCapacity = indexCapacityFor(cellCapacity());
         if (index.length < indexCapacity)
         {
-            index = new int[indexCapacity];
-            indexShift = 64 - Integer.numberOfTrailingZeros(indexCapacity);
+            rehashCells(indexCapacity);
         }
         final int pairIndexCapacity = indexCapacityFor(pairCapacity());
         if (!hashEveryPair && pairIndex.length < pairIndexCapacity)
         {
-            pairIndex = new int[pairIndexCapacity];
-            pairIndexKeys = new long[pairIndexCapacity];
-            pairIndexShift = 64 - Integer.numberOfTrailingZeros(pairIndexCapacity);
+            rehashPairs(pairIndexCapacity);
         }
         final int dense = Math.min(DENSE_KEY_LIMIT, Math.max(0, denseKeys));
         if (denseIndex.length < dense)
