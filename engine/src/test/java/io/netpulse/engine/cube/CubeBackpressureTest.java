@@ -44,11 +44,7 @@ class CubeBackpressureTest
         writer.start();
 
         // With the maintainer stopped the writer must stall once the backlog is full, not run on to the end.
-        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (maintainer.backlog() <= CubeUpdater.MAX_MAINTAINER_BACKLOG && System.nanoTime() < deadlineNs)
-        {
-            Thread.sleep(5);
-        }
+        awaitBacklogOverBound(maintainer);
         writer.join(300);
         assertTrue(writer.isAlive(), "the writer ran on while the maintainer held every sealed minute");
         assertEquals(CubeUpdater.MAX_MAINTAINER_BACKLOG + 1, maintainer.backlog());
@@ -90,11 +86,7 @@ class CubeBackpressureTest
             final int firstMinute = backlog * MINUTES;
             final Thread writer = new Thread(() -> writeMinutes(harness, firstMinute, MINUTES));
             writer.start();
-            final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (maintainer.backlog() <= CubeUpdater.MAX_MAINTAINER_BACKLOG && System.nanoTime() < deadlineNs)
-            {
-                Thread.sleep(5);
-            }
+            awaitBacklogOverBound(maintainer);
             assertEquals(CubeUpdater.MAX_MAINTAINER_BACKLOG + 1, maintainer.backlog());
             maintainer.beforeTask = null;
             release.countDown();
@@ -110,6 +102,15 @@ class CubeBackpressureTest
         final CubeResult total = harness.cube.query().measures(Measure.COUNT).execute();
         assertEquals(3 * MINUTES * 50, total.rows().get(0).count());
         harness.cube.close();
+    }
+
+    private static void awaitBacklogOverBound(final CubeMaintainer maintainer) throws InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (maintainer.backlog() <= CubeUpdater.MAX_MAINTAINER_BACKLOG && System.nanoTime() < deadlineNs)
+        {
+            Thread.sleep(5);
+        }
     }
 
     private static void writeMinutes(final CubeHarness harness, final int first, final int minutes)
