@@ -12,8 +12,9 @@ import java.nio.file.Path;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
- * Whether the heap is on transparent huge pages, for the bench's report: the figures differ by a fifth with and
- * without them (BENCHMARKS.md, "Huge pages"), and whether they are granted is the system's setting, not the JVM's.
+ * Whether the heap is on transparent huge pages, for the bench's report: fused throughput differed by a tenth
+ * (median, 0.97-1.19x) with and without them (BENCHMARKS.md, "Huge pages"), and whether they are granted is the
+ * system's setting, not the JVM's.
  */
 final class HugePages
 {
