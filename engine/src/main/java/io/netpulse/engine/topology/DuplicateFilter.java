@@ -21,6 +21,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * horizon; older ones are swept out as the watermark advances, and a CDR older than that is taken as new,
  * having nothing left to be compared with. The number of ids kept is bounded: past the bound, the sweep
  * shortens the horizon until the ids fit, and counts each time it had to. Single writer: the router's thread.
+ * <p>
+ * The sweep is spread over the CDRs: each one moves a cursor over as many slots as the watermark's advance asks
+ * for, so the whole table is passed once every half horizon, and an expired id is taken out where it lies (the
+ * ids after it in its cluster shift back). Sweeping the whole table at once held the router for milliseconds
+ * every five minutes of event time, and every event behind it.
  */
 public final class DuplicateFilter
 {
@@ -50,7 +55,9 @@ public final class DuplicateFilter
     private int size;
     private final AtomicLongArray bySource = new AtomicLongArray(TRACKED_SOURCES);
     private long watermarkMs = Long.MIN_VALUE;
-    private long sweptAtMs = Long.MIN_VALUE;
+    // the sweep's next slot, and the watermark's advance not yet swept for, in slot-milliseconds
+    private int sweepCursor;
+    private long sweepOwed;
     private long duplicates;
     private long horizonShortened;
 
@@ -94,14 +101,11 @@ public final class DuplicateFilter
 
         if (eventTimeMs > watermarkMs)
         {
+            final long advanceMs = watermarkMs == Long.MIN_VALUE ? 0 : eventTimeMs - watermarkMs;
             watermarkMs = eventTimeMs;
-            if (sweptAtMs == Long.MIN_VALUE)
+            if (advanceMs > 0)
             {
-                sweptAtMs = eventTimeMs;
-            }
-            else if (eventTimeMs - sweptAtMs >= horizonMs / 2)
-            {
-                sweep(watermarkMs - horizonMs);
+                sweepFor(advanceMs);
             }
         }
         if (eventTimeMs >= watermarkMs - horizonMs)
@@ -127,8 +131,7 @@ public final class DuplicateFilter
      */
     private static int slotOf(final long[] table, final int mask, final long id)
     {
-        final long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
-        int slot = (int)(((h ^ (h >>> 29)) & ~(RUN - 1L)) | (id & (RUN - 1))) & mask;
+        int slot = homeSlot(mask, id);
         while (true)
         {
             final int at = slot * 2;
@@ -138,6 +141,15 @@ public final class DuplicateFilter
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /**
+     * An id's home slot (index of the slot, not of the id), where its search starts.
+     */
+    private static int homeSlot(final int mask, final long id)
+    {
+        final long h = (id >>> 3) * 0x9E3779B97F4A7C15L;
+        return (int)(((h ^ (h >>> 29)) & ~(RUN - 1L)) | (id & (RUN - 1))) & mask;
     }
 
     private void put(final long id, final long seenMs)
@@ -193,8 +205,72 @@ public final class DuplicateFilter
 
     private void sweep(final long cutoffMs)
     {
-        sweptAtMs = watermarkMs;
         rebuild(cutoffMs, mask + 1);
+    }
+
+    /**
+     * Sweeps the share of the table that an advance of the watermark asks for: all of it per half horizon. A
+     * jump of half a horizon or more rebuilds the table at once, which costs less than taking ids out one by one.
+     */
+    private void sweepFor(final long advanceMs)
+    {
+        final long halfHorizonMs = Math.max(1, horizonMs / 2);
+        if (advanceMs >= halfHorizonMs)
+        {
+            sweepOwed = 0;
+            sweep(watermarkMs - horizonMs);
+            return;
+        }
+        sweepOwed += advanceMs * (mask + 1);
+        final long slots = sweepOwed / halfHorizonMs;
+        sweepOwed -= slots * halfHorizonMs;
+        final long cutoffMs = watermarkMs - horizonMs;
+        final long[] entries = this.entries;
+        final int mask = this.mask;
+        int cursor = sweepCursor;
+        for (long n = 0; n < slots; n++)
+        {
+            // a taken-out id may have a later one of its cluster shifted into its slot: look at the slot again
+            long seenMs;
+            while ((seenMs = entries[cursor * 2 + 1]) != MISSING && seenMs < cutoffMs)
+            {
+                remove(cursor);
+            }
+            cursor = (cursor + 1) & mask;
+        }
+        sweepCursor = cursor;
+    }
+
+    /**
+     * Takes the id in a slot out: the later ids of its cluster that may move back towards their home slots do,
+     * so every remaining id is still found along its probe path (no tombstones).
+     */
+    private void remove(final int slot)
+    {
+        final long[] entries = this.entries;
+        final int mask = this.mask;
+        int hole = slot;
+        int next = slot;
+        while (true)
+        {
+            next = (next + 1) & mask;
+            final int at = next * 2;
+            if (entries[at + 1] == MISSING)
+            {
+                break;
+            }
+            final int home = homeSlot(mask, entries[at]);
+            // the id can fill the hole when the hole lies on its probe path, from its home slot up to where it is
+            if (((next - home) & mask) >= ((next - hole) & mask))
+            {
+                entries[hole * 2] = entries[at];
+                entries[hole * 2 + 1] = entries[at + 1];
+                hole = next;
+            }
+        }
+        entries[hole * 2] = 0;
+        entries[hole * 2 + 1] = MISSING;
+        size--;
     }
 
     /**

@@ -91,6 +91,71 @@ class DuplicateFilterTest
     }
 
     @Test
+    void shouldDecideAsAMapOfFirstSightingsWhileSweepingAsEventTimeRuns()
+    {
+        // Event time runs through twenty horizons at about a hundred CDRs a second; ids are mostly a switch's
+        // consecutive ones (clusters in the table), some scattered, some sent again within the horizon and some
+        // long after it. In time order, the decision is exact: a duplicate when the id's kept sighting is within
+        // the horizon. The sweep must take out only expired ids, and keep every other one findable.
+        final long horizonMs = 10 * MINUTE;
+        final DuplicateFilter filter = new DuplicateFilter(horizonMs, 1 << 20, new SystemCounters());
+        final java.util.HashMap<Long, Long> kept = new java.util.HashMap<>();
+        final SplittableRandom random = new SplittableRandom(11);
+        long nextId = 1;
+        long eventTimeMs = T;
+        long duplicates = 0;
+        int largest = 0;
+        for (int i = 0; i < 1_200_000; i++)
+        {
+            eventTimeMs += random.nextInt(21);
+            final int pick = random.nextInt(100);
+            final long id;
+            if (pick < 80)
+            {
+                id = nextId++;
+            }
+            else if (pick < 90)
+            {
+                id = random.nextLong();
+            }
+            else if (pick < 97)
+            {
+                id = Math.max(1, nextId - 1 - random.nextInt(60_000));
+            }
+            else
+            {
+                id = Math.max(1, nextId - 1 - random.nextInt(400_000));
+            }
+            final Long seenMs = kept.get(id);
+            final boolean expected = null != seenMs && eventTimeMs - seenMs <= horizonMs;
+            if (!expected)
+            {
+                kept.put(id, eventTimeMs);
+            }
+            assertEquals(expected, filter.isDuplicate(id, eventTimeMs, 1), "id " + id + " at " + i);
+            duplicates += expected ? 1 : 0;
+            if (i % 100_000 == 99_999)
+            {
+                final long since = eventTimeMs;
+                kept.values().removeIf(ms -> since - ms > 2 * horizonMs);
+                int withinAHorizonAndAHalf = 0;
+                for (final long ms : kept.values())
+                {
+                    withinAHorizonAndAHalf += since - ms <= horizonMs + horizonMs / 2 ? 1 : 0;
+                }
+                assertTrue(filter.size() <= withinAHorizonAndAHalf + 64,
+                    "expired ids swept within half a horizon: " + filter.size() + " kept, " +
+                    withinAHorizonAndAHalf + " within a horizon and a half");
+                largest = Math.max(largest, filter.size());
+            }
+        }
+        assertTrue(duplicates > 30_000, "the run had duplicates to find: " + duplicates);
+        assertEquals(duplicates, filter.duplicates());
+        assertEquals(0, filter.horizonShortened());
+        assertTrue(largest > 50_000, "the table held a horizon of ids: " + largest);
+    }
+
+    @Test
     void shouldShortenTheHorizonWhenTooManyIdsArrive()
     {
         final DuplicateFilter filter = new DuplicateFilter(10 * MINUTE, 100, new SystemCounters());
