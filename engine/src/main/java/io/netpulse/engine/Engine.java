@@ -31,6 +31,7 @@ import io.netpulse.engine.stage.Stage;
 import io.netpulse.engine.stage.StageContext;
 import io.netpulse.engine.stage.StageFactory;
 import io.netpulse.engine.stage.StageRunner;
+import io.netpulse.engine.stage.StageStalls;
 import io.netpulse.engine.stage.StateHash;
 import io.netpulse.engine.stage.ThreadAffinity;
 import io.netpulse.engine.status.ErrorLog;
@@ -103,6 +104,7 @@ public final class Engine implements AutoCloseable
     private final WindowGroup windows;
     private final Stage[][] shardStages;
     private final List<StageRunner> runners;
+    private final StageStalls stageStalls;
     private final Cube cube;
     private final List<AnomalyDetector> detectors = new ArrayList<>();
     private volatile boolean closing;
@@ -185,6 +187,14 @@ public final class Engine implements AutoCloseable
             // nothing has started yet; release the journals so a refused configuration leaves no open files
             closeJournals();
             throw ex;
+        }
+        stageStalls = config.stageStalls ? new StageStalls() : null;
+        if (null != stageStalls)
+        {
+            for (final StageRunner runner : runners)
+            {
+                runner.timeStages(stageStalls);
+            }
         }
 
         alertRing.start();
@@ -554,6 +564,16 @@ public final class Engine implements AutoCloseable
     public ErrorLog errorLog()
     {
         return errorLog;
+    }
+
+    /**
+     * The long stage calls, when the engine was built to time them ({@link EngineBuilder#stageStalls}).
+     *
+     * @return the counters, or null when calls are not timed.
+     */
+    public StageStalls stageStalls()
+    {
+        return stageStalls;
     }
 
     /**

@@ -40,6 +40,7 @@ public final class EngineBuilder
     final List<StageFactory> stages = new ArrayList<>();
     boolean autoRegister;
     boolean pinThreads;
+    boolean stageStalls;
     int[] cpus = new int[0];
     long unknownAlertIntervalMs = TopologyRouter.DEFAULT_UNKNOWN_ALERT_INTERVAL_MS;
     int unknownAlertsPerMinute = TopologyRouter.DEFAULT_UNKNOWN_ALERTS_PER_MINUTE;
@@ -201,6 +202,19 @@ public final class EngineBuilder
     {
         this.pinThreads = cpus.length > 0;
         this.cpus = cpus.clone();
+        return this;
+    }
+
+    /**
+     * Times every stage call and counts the long ones ({@link io.netpulse.engine.stage.StageStalls}), to find
+     * what holds the events behind it. Off by default: it costs two clock reads a stage call.
+     *
+     * @param timed whether to time the calls.
+     * @return this.
+     */
+    public EngineBuilder stageStalls(final boolean timed)
+    {
+        this.stageStalls = timed;
         return this;
     }
 

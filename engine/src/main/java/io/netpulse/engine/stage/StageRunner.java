@@ -33,6 +33,7 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     private final int shard;
     private final long[] publishNanos;
     private int pending;
+    private StageStalls.Entry[] stalls;
 
     /** Most events whose latency waits for one clock read. */
     public static final int LATENCY_BATCH = 4096;
@@ -89,6 +90,21 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     }
 
     /**
+     * Times every stage call from now on, into an engine's stall counters. Call before the ring starts.
+     *
+     * @param stageStalls where the calls that took long are counted.
+     */
+    public void timeStages(final StageStalls stageStalls)
+    {
+        final StageStalls.Entry[] entries = new StageStalls.Entry[stages.length];
+        for (int i = 0; i < stages.length; i++)
+        {
+            entries[i] = stageStalls.register(name, stages[i].name());
+        }
+        this.stalls = entries;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
@@ -114,7 +130,17 @@ public final class StageRunner implements EventHandler<NetworkEvent>
             final Stage stage = stages[i];
             try
             {
-                stage.onEvent(event, sequence, endOfBatch);
+                final StageStalls.Entry[] stalls = this.stalls;
+                if (null == stalls)
+                {
+                    stage.onEvent(event, sequence, endOfBatch);
+                }
+                else
+                {
+                    final long startNs = System.nanoTime();
+                    stage.onEvent(event, sequence, endOfBatch);
+                    stalls[i].record(System.nanoTime() - startNs);
+                }
             }
             catch (final Throwable ex)
             {

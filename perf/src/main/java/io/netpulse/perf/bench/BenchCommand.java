@@ -106,6 +106,11 @@ public final class BenchCommand implements Callable<Integer>
         defaultValue = "-1")
     int publisherCpu;
 
+    @Option(names = "--stage-stalls", description = "Time every stage call in the latency passes and report, " +
+        "stage by stage, the calls over 100 us and 1 ms in the recorded span: what holds the events behind it " +
+        "(costs two clock reads a call).")
+    boolean stageStalls;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Where pass journals are written (each deleted " +
         "after its pass; default: the system temporary directory).")
     Path data = Path.of(System.getProperty("java.io.tmpdir"), "netpulse-bench");
@@ -149,7 +154,7 @@ public final class BenchCommand implements Callable<Integer>
             }
         }
         final BenchSettings settings = new BenchSettings(
-            WaitStrategyKind.parse(waitStrategy), ringSize, cpus, data, 64 * 1024, true);
+            WaitStrategyKind.parse(waitStrategy), ringSize, cpus, data, 64 * 1024, true, stageStalls);
         if (full)
         {
             return new BenchPlan(modes, elements, events, sizes, modes, scaleEvents, Math.max(runs, 5), warmUpRuns,

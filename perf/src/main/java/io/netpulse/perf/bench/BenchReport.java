@@ -4,6 +4,7 @@
 package io.netpulse.perf.bench;
 
 import io.netpulse.app.JsonWriter;
+import io.netpulse.engine.stage.StageStalls;
 import io.netpulse.engine.stage.StateHash;
 import io.netpulse.perf.peer.EsperPeer;
 import io.netpulse.perf.peer.PeerWorkload;
@@ -368,10 +369,50 @@ public final class BenchReport
                 .field("gcPauseMs", pass.gcPauseMs());
             histogram(json.name("latencyNanos"), pass.lastStage());
             histogram(json.name("alertLatencyNanos"), pass.alert());
+            if (!pass.stageStalls().isEmpty())
+            {
+                json.name("stageStalls").beginArray();
+                for (final StageStalls.Stall stall : pass.stageStalls())
+                {
+                    json.beginObject()
+                        .field("stage", stall.stage())
+                        .field("callsOver100us", stall.noted())
+                        .field("callsOver1ms", stall.longCalls())
+                        .field("nanosInThem", stall.totalNanos())
+                        .field("maxNanos", stall.maxNanos())
+                        .endObject();
+                }
+                json.endArray();
+            }
             json.endObject();
         }
         json.endArray();
         json.endObject();
+    }
+
+    private static void stageStalls(final Formatter out, final BenchResults results)
+    {
+        boolean header = false;
+        for (final BenchResults.ModeResult mode : results.modes())
+        {
+            for (final LatencyPass pass : mode.latency())
+            {
+                for (final StageStalls.Stall stall : pass.stageStalls())
+                {
+                    if (!header)
+                    {
+                        out.format("%nstage calls over 100 us in the recorded span (--stage-stalls; a descheduled " +
+                            "call counts too)%n");
+                        out.format("  %-12s %11s  %-26s %9s %9s %9s %9s%n", "mode", "offered/s", "stage",
+                            ">100 us", ">1 ms", "in them", "longest");
+                        header = true;
+                    }
+                    out.format("  %-12s %,11d  %-26s %,9d %,9d %9s %9s%n", mode.mode(),
+                        pass.offeredEventsPerSecond(), stall.stage(), stall.noted(), stall.longCalls(),
+                        Bench.micros(stall.totalNanos()), Bench.micros(stall.maxNanos()));
+                }
+            }
+        }
     }
 
     private static void throughput(final JsonWriter json, final List<ThroughputPass> passes)
@@ -479,6 +520,8 @@ public final class BenchReport
                     pass.alert().getTotalCount());
             }
         }
+
+        stageStalls(out, results);
 
         out.format("%nmemory, grown while the engine held its state (heap live after GC; off-heap: direct buffers, " +
             "mapped journal)%n");

@@ -30,10 +30,29 @@ import java.util.stream.Stream;
  * @param dataRoot     where pass journals are written.
  * @param chunkBytes   bytes handed to the publisher per call when streaming the corpus.
  * @param journal      whether the engine journals (always, for reported figures; off only to diagnose).
+ * @param stageStalls  whether the latency passes' engines time each stage call ({@code --stage-stalls}).
  */
 public record BenchSettings(
-    WaitStrategyKind waitStrategy, int ringSize, int[] cpus, Path dataRoot, int chunkBytes, boolean journal)
+    WaitStrategyKind waitStrategy, int ringSize, int[] cpus, Path dataRoot, int chunkBytes, boolean journal,
+    boolean stageStalls)
 {
+    /**
+     * Settings whose engines do not time their stage calls.
+     *
+     * @param waitStrategy how stage threads wait.
+     * @param ringSize     event ring slots.
+     * @param cpus         CPUs to pin stage threads to, journaler first; empty for none.
+     * @param dataRoot     where pass journals are written.
+     * @param chunkBytes   bytes handed to the publisher per call when streaming the corpus.
+     * @param journal      whether the engine journals.
+     */
+    public BenchSettings(
+        final WaitStrategyKind waitStrategy, final int ringSize, final int[] cpus, final Path dataRoot,
+        final int chunkBytes, final boolean journal)
+    {
+        this(waitStrategy, ringSize, cpus, dataRoot, chunkBytes, journal, false);
+    }
+
     /**
      * Builds and starts an engine journaling into a new directory under {@link #dataRoot()}.
      *
@@ -82,7 +101,31 @@ public record BenchSettings(
         final boolean analytics,
         final CubeConfig cube)
     {
+        return startEngine(mode, journal, extraStages, analytics, cube, false);
+    }
+
+    /**
+     * Builds and starts an engine as {@link #startEngine(ThreadMode, Path, List, boolean, CubeConfig)} does,
+     * timing each stage call when asked ({@link Engine#stageStalls()}).
+     *
+     * @param mode        thread mode.
+     * @param journal     the journal directory, which must not exist yet.
+     * @param extraStages stages added after the built-in ones.
+     * @param analytics   whether the built-in windows, anomaly detector and cube run.
+     * @param cube        the cube's lateness and retention (used when analytics run).
+     * @param timeStages  whether to time each stage call.
+     * @return the running engine.
+     */
+    public Engine startEngine(
+        final ThreadMode mode,
+        final Path journal,
+        final List<StageFactory> extraStages,
+        final boolean analytics,
+        final CubeConfig cube,
+        final boolean timeStages)
+    {
         final EngineBuilder builder = Engine.builder()
+            .stageStalls(timeStages)
             .threadMode(mode)
             .waitStrategy(waitStrategy)
             .ringSize(ringSize)

@@ -6,7 +6,9 @@ package io.netpulse.perf.bench;
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.ThreadMode;
 import io.netpulse.engine.ring.EventPublisher;
+import io.netpulse.engine.cube.CubeConfig;
 import io.netpulse.engine.stage.StageFactory;
+import io.netpulse.engine.stage.StageStalls;
 import io.netpulse.engine.status.SystemCounter;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -36,6 +38,8 @@ import java.util.concurrent.locks.LockSupport;
  * @param maxSendLagNs           most a send fell behind its schedule.
  * @param gcCollections          collections during the recorded span.
  * @param gcPauseMs              their reported time.
+ * @param stageStalls            the stage calls over 100 us that ended in the recorded span, stage by stage,
+ *                               when the settings asked for them; else empty.
  */
 public record LatencyPass(
     ThreadMode mode,
@@ -46,7 +50,8 @@ public record LatencyPass(
     Histogram alert,
     long maxSendLagNs,
     long gcCollections,
-    long gcPauseMs)
+    long gcPauseMs,
+    List<StageStalls.Stall> stageStalls)
 {
     private static final long SCHEDULE_LEAD_NS = 100_000;
 
@@ -76,7 +81,8 @@ public record LatencyPass(
         final Path journal = settings.passDirectory("latency-" + mode + "-" + rate);
         try
         {
-            final Engine engine = settings.startEngine(mode, journal, extraStages);
+            final Engine engine = settings.startEngine(mode, journal, extraStages, true, CubeConfig.DEFAULTS,
+                settings.stageStalls());
             try (engine)
             {
                 final EventPublisher publisher = engine.newPublisher("bench");
@@ -102,6 +108,10 @@ public record LatencyPass(
                 // snapshot's own cost is charged to no event.
                 final Histogram lastStageBase = engine.latency().snapshot();
                 final Histogram alertBase = engine.alertLatency().snapshot();
+                if (null != engine.stageStalls())
+                {
+                    engine.stageStalls().startSpan();
+                }
                 final GcActivity gc = new GcActivity();
                 gc.begin();
                 maxLagNs[0] = 0;
@@ -117,7 +127,8 @@ public record LatencyPass(
                 alert.subtract(alertBase);
                 return new LatencyPass(
                     mode, rate, recorded, endNs - recordStartNs, lastStage, alert, maxLagNs[0],
-                    gc.collections(), gc.pauseMs());
+                    gc.collections(), gc.pauseMs(),
+                    null == engine.stageStalls() ? List.of() : engine.stageStalls().snapshot());
             }
         }
         finally

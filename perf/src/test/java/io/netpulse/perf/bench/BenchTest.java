@@ -172,6 +172,33 @@ class BenchTest
     }
 
     @Test
+    void shouldReportTheLongStageCallsOfTheRecordedSpanWhenAsked()
+    {
+        final BenchSettings settings = new BenchSettings(WaitStrategyKind.YIELDING, 1024, new int[0], dir, 4096, true,
+            true);
+        final BenchPlan plan = new BenchPlan(List.of("fused"), 200, 30_000, List.of(), List.of("fused"), 20_000, 1, 0,
+            1, List.of(20_000.0), 0.2, 0.05, false, 20_000, 1000, -1, 7, 60_000, settings);
+        final BenchResults results = new Bench(plan, new PrintWriter(new StringWriter())).run();
+
+        final LatencyPass pass = results.modes().get(0).latency().get(0);
+        assertEquals(List.of("journal/journal", "analytics/router", "analytics/window", "analytics/anomaly",
+            "analytics/cube"), pass.stageStalls().stream().map(s -> s.stage()).toList(), "every stage, every runner");
+        for (final var stall : pass.stageStalls())
+        {
+            assertTrue(stall.longCalls() <= stall.noted() && stall.maxNanos() <= stall.totalNanos(), stall.toString());
+        }
+        final BenchReport report = new BenchReport(results);
+        assertTrue(report.json().contains("\"stageStalls\":[{\"stage\":\"journal/journal\",\"callsOver100us\":"),
+            report.json());
+        assertTrue(report.table().contains("stage calls over 100 us in the recorded span"), report.table());
+        assertTrue(report.table().contains("analytics/window"), report.table());
+
+        final BenchResults untimed = new Bench(plan(false), new PrintWriter(new StringWriter())).run();
+        assertTrue(untimed.modes().get(0).latency().get(0).stageStalls().isEmpty());
+        assertFalse(new BenchReport(untimed).json().contains("stageStalls"));
+    }
+
+    @Test
     void shouldSkipAScaleSizeTheHeapCannotHold()
     {
         // 100,000 elements stalled in collections with the launcher's 4 GiB and ran with 14.
