@@ -342,14 +342,14 @@ public final class CubeQueryLoad
             solo(cube, kinds);
         }
 
-        final double before = ingestRate(feeder, phaseNs);
+        final double before = ingestRate(cube, "alone", feeder, phaseNs);
         final List<Phase> phases = new ArrayList<>();
         double previous = before;
         for (final double rate : rates)
         {
             final Phase phase = queryPhase(cube, feeder, rate, regions, sites);
             phase.before = previous;
-            phase.after = ingestRate(feeder, phaseNs);
+            phase.after = ingestRate(cube, "alone", feeder, phaseNs);
             previous = phase.after;
             phases.add(phase);
         }
@@ -527,7 +527,7 @@ public final class CubeQueryLoad
         {
             thread.start();
         }
-        phase.during = ingestRate(feeder, phaseNs);
+        phase.during = ingestRate(cube, ratePerThread > 0 ? "paced" : "saturating", feeder, phaseNs);
         phase.backlogAfter = cube.stats().maintenanceBacklog();
         phase.loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         querying.set(false);
@@ -551,11 +551,20 @@ public final class CubeQueryLoad
             histogram.getMaxValue() / 1e6);
     }
 
-    private static double ingestRate(final Feeder feeder, final long spanNs) throws InterruptedException
+    private static double ingestRate(final Cube cube, final String label, final Feeder feeder, final long spanNs)
+        throws InterruptedException
     {
+        final CubeStats first = cube.stats();
         final long startNs = System.nanoTime();
         final long startEvents = feeder.accepted;
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(spanNs));
-        return (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
+        final double rate = (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
+        final CubeStats last = cube.stats();
+        System.out.printf(Locale.ROOT, "phase %s: %,.0f events/s; writer paused for the maintainer %d times, " +
+            "blocks new %d recycled %d, publications skipped %d, roll-ups %d%n", label, rate,
+            last.maintenanceWaits() - first.maintenanceWaits(), last.blocksAllocated() - first.blocksAllocated(),
+            last.blocksRecycled() - first.blocksRecycled(),
+            last.skippedPublications() - first.skippedPublications(), last.rollups() - first.rollups());
+        return rate;
     }
 }
