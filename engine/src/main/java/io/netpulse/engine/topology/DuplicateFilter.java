@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * shortens the horizon until the ids fit, and counts each time it had to. Single writer: the router's thread.
  * <p>
  * The sweep is spread over the CDRs: each one moves a cursor over as many slots as the watermark's advance asks
- * for, so the whole table is passed once every half horizon, and an expired id is taken out where it lies (the
- * ids after it in its cluster shift back). Sweeping the whole table at once held the router for milliseconds
- * every five minutes of event time, and every event behind it.
+ * for, so the whole table is passed once every half horizon, and expired ids are taken out of the clusters they
+ * lie in. Sweeping the whole table at once held the router for milliseconds every five minutes of event time,
+ * and every event behind it.
  */
 public final class DuplicateFilter
 {
@@ -58,6 +58,8 @@ public final class DuplicateFilter
     // the sweep's next slot, and the watermark's advance not yet swept for, in slot-milliseconds
     private int sweepCursor;
     private long sweepOwed;
+    private long[] keptIds = new long[64];
+    private long[] keptSeenMs = new long[64];
     private long duplicates;
     private long horizonShortened;
 
@@ -228,49 +230,81 @@ public final class DuplicateFilter
         final long[] entries = this.entries;
         final int mask = this.mask;
         int cursor = sweepCursor;
-        for (long n = 0; n < slots; n++)
+        long left = slots;
+        while (left > 0)
         {
-            // a taken-out id may have a later one of its cluster shifted into its slot: look at the slot again
-            long seenMs;
-            while ((seenMs = entries[cursor * 2 + 1]) != MISSING && seenMs < cutoffMs)
+            if (entries[cursor * 2 + 1] == MISSING)
             {
-                remove(cursor);
+                cursor = (cursor + 1) & mask;
+                left--;
+                continue;
             }
-            cursor = (cursor + 1) & mask;
+            // a cluster (ids between two empty slots): an insert may have joined the cursor's slot to the one
+            // before it, so start from the cluster's first slot
+            int first = cursor;
+            while (entries[((first - 1) & mask) * 2 + 1] != MISSING)
+            {
+                first = (first - 1) & mask;
+            }
+            final int end = sweepCluster(first, cutoffMs);
+            left -= (end - cursor) & mask;
+            cursor = end;
         }
         sweepCursor = cursor;
     }
 
     /**
-     * Takes the id in a slot out: the later ids of its cluster that may move back towards their home slots do,
-     * so every remaining id is still found along its probe path (no tombstones).
+     * Takes the expired ids out of one cluster: when it holds any, its live ids are put back from their home
+     * slots into the emptied cluster (each home slot lies in the cluster, after the empty slot before it), so
+     * every live id is still found along its probe path, with no tombstones. One pass over the cluster and, only
+     * when something expired, one more: taking ids out one at a time would shift the rest of the cluster back
+     * each time.
+     *
+     * @return the empty slot after the cluster.
      */
-    private void remove(final int slot)
+    private int sweepCluster(final int first, final long cutoffMs)
     {
         final long[] entries = this.entries;
         final int mask = this.mask;
-        int hole = slot;
-        int next = slot;
-        while (true)
+        int end = first;
+        int live = 0;
+        int length = 0;
+        long seenMs;
+        while ((seenMs = entries[end * 2 + 1]) != MISSING)
         {
-            next = (next + 1) & mask;
-            final int at = next * 2;
-            if (entries[at + 1] == MISSING)
-            {
-                break;
-            }
-            final int home = homeSlot(mask, entries[at]);
-            // the id can fill the hole when the hole lies on its probe path, from its home slot up to where it is
-            if (((next - home) & mask) >= ((next - hole) & mask))
-            {
-                entries[hole * 2] = entries[at];
-                entries[hole * 2 + 1] = entries[at + 1];
-                hole = next;
-            }
+            live += seenMs >= cutoffMs ? 1 : 0;
+            length++;
+            end = (end + 1) & mask;
         }
-        entries[hole * 2] = 0;
-        entries[hole * 2 + 1] = MISSING;
-        size--;
+        if (live == length)
+        {
+            return end;
+        }
+        if (keptIds.length < live)
+        {
+            keptIds = new long[Math.max(live, keptIds.length * 2)];
+            keptSeenMs = new long[keptIds.length];
+        }
+        int kept = 0;
+        for (int slot = first; slot != end; slot = (slot + 1) & mask)
+        {
+            final int at = slot * 2;
+            if (entries[at + 1] >= cutoffMs)
+            {
+                keptIds[kept] = entries[at];
+                keptSeenMs[kept++] = entries[at + 1];
+            }
+            entries[at] = 0;
+            entries[at + 1] = MISSING;
+        }
+        for (int i = 0; i < kept; i++)
+        {
+            final int at = slotOf(entries, mask, keptIds[i]);
+            entries[at] = keptIds[i];
+            entries[at + 1] = keptSeenMs[i];
+        }
+        size -= length - live;
+        return end;
     }
 
     /**
