@@ -26,6 +26,12 @@ public final class StageRunner implements EventHandler<NetworkEvent>
 {
     private final String name;
     private final Stage[] stages;
+    // the first stages again, each called from its own site (see runStages)
+    private final Stage stage0;
+    private final Stage stage1;
+    private final Stage stage2;
+    private final Stage stage3;
+    private final Stage stage4;
     private final ErrorLog errorLog;
     private final LatencyTracker latency;
     private final ThreadAffinity affinity;
@@ -34,6 +40,8 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     private final long[] publishNanos;
     private int pending;
     private StageStalls.Entry[] stalls;
+
+    private static final int OWN_CALL_SITES = 5;
 
     /** Most events whose latency waits for one clock read. */
     public static final int LATENCY_BATCH = 4096;
@@ -83,10 +91,20 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         this.publishNanos = null == latency ? null : new long[LATENCY_BATCH];
         this.name = name;
         this.stages = stages.clone();
+        this.stage0 = stageAt(this.stages, 0);
+        this.stage1 = stageAt(this.stages, 1);
+        this.stage2 = stageAt(this.stages, 2);
+        this.stage3 = stageAt(this.stages, 3);
+        this.stage4 = stageAt(this.stages, 4);
         this.errorLog = errorLog;
         this.latency = latency;
         this.affinity = affinity;
         this.cpu = cpu;
+    }
+
+    private static Stage stageAt(final Stage[] stages, final int index)
+    {
+        return index < stages.length ? stages[index] : null;
     }
 
     /**
@@ -125,27 +143,13 @@ public final class StageRunner implements EventHandler<NetworkEvent>
             return;
         }
 
-        for (int i = 0; i < stages.length; i++)
+        if (null == stalls)
         {
-            final Stage stage = stages[i];
-            try
-            {
-                final StageStalls.Entry[] stalls = this.stalls;
-                if (null == stalls)
-                {
-                    stage.onEvent(event, sequence, endOfBatch);
-                }
-                else
-                {
-                    final long startNs = System.nanoTime();
-                    stage.onEvent(event, sequence, endOfBatch);
-                    stalls[i].record(System.nanoTime() - startNs);
-                }
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage.name(), ex);
-            }
+            runStages(event, sequence, endOfBatch);
+        }
+        else
+        {
+            runTimedStages(event, sequence, endOfBatch);
         }
 
         if (null != latency)
@@ -158,6 +162,103 @@ public final class StageRunner implements EventHandler<NetworkEvent>
             {
                 latency.recordBatch(publishNanos, pending);
                 pending = 0;
+            }
+        }
+    }
+
+    /**
+     * Each stage has its own call site here, up to {@value #OWN_CALL_SITES} of them: a loop over the array would
+     * be one call site seeing every stage's class, which the JIT calls through an interface stub each time (2.4%
+     * of the fused thread in a profile); a call site that sees one class is called directly. Further stages go
+     * through the loop.
+     */
+    private void runStages(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+    {
+        final int count = stages.length;
+        if (count > 0)
+        {
+            try
+            {
+                stage0.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage0.name(), ex);
+            }
+        }
+        if (count > 1)
+        {
+            try
+            {
+                stage1.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage1.name(), ex);
+            }
+        }
+        if (count > 2)
+        {
+            try
+            {
+                stage2.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage2.name(), ex);
+            }
+        }
+        if (count > 3)
+        {
+            try
+            {
+                stage3.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage3.name(), ex);
+            }
+        }
+        if (count > 4)
+        {
+            try
+            {
+                stage4.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage4.name(), ex);
+            }
+        }
+        for (int i = OWN_CALL_SITES; i < count; i++)
+        {
+            final Stage stage = stages[i];
+            try
+            {
+                stage.onEvent(event, sequence, endOfBatch);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage.name(), ex);
+            }
+        }
+    }
+
+    private void runTimedStages(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+    {
+        final StageStalls.Entry[] stalls = this.stalls;
+        for (int i = 0; i < stages.length; i++)
+        {
+            final Stage stage = stages[i];
+            try
+            {
+                final long startNs = System.nanoTime();
+                stage.onEvent(event, sequence, endOfBatch);
+                stalls[i].record(System.nanoTime() - startNs);
+            }
+            catch (final Throwable ex)
+            {
+                errorLog.record(stage.name(), ex);
             }
         }
     }
