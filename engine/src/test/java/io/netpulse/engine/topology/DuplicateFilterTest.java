@@ -156,6 +156,21 @@ class DuplicateFilterTest
     }
 
     @Test
+    void shouldDropEveryExpiredIdAtOnceWhenEventTimeJumpsHalfAHorizonOrMore()
+    {
+        final DuplicateFilter filter = new DuplicateFilter(10 * MINUTE, 1 << 20, new SystemCounters());
+        for (int i = 0; i < 5_000; i++)
+        {
+            assertFalse(filter.isDuplicate(1 + i, T + i, 1));
+        }
+        assertEquals(5_000, filter.size());
+        assertFalse(filter.isDuplicate(9_999_999, T + 60 * MINUTE, 1), "an hour later");
+        assertEquals(1, filter.size(), "every id of an hour ago is out, at once");
+        assertFalse(filter.isDuplicate(17, T + 60 * MINUTE, 1), "an id of an hour ago is new again");
+        assertTrue(filter.isDuplicate(9_999_999, T + 61 * MINUTE, 1));
+    }
+
+    @Test
     void shouldShortenTheHorizonWhenTooManyIdsArrive()
     {
         final DuplicateFilter filter = new DuplicateFilter(10 * MINUTE, 100, new SystemCounters());
