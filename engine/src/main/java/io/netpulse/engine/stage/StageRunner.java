@@ -24,9 +24,12 @@ import io.netpulse.engine.status.LatencyTracker;
  */
 public final class StageRunner implements EventHandler<NetworkEvent>
 {
+    // stages called from a site of their own (see runStages)
+    private static final int OWN_CALL_SITES = 5;
+
     private final String name;
     private final Stage[] stages;
-    // the first stages again, each called from its own site (see runStages)
+    // the first OWN_CALL_SITES stages again, each called from its own site (see runStages)
     private final Stage stage0;
     private final Stage stage1;
     private final Stage stage2;
@@ -40,8 +43,6 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     private final long[] publishNanos;
     private int pending;
     private StageStalls.Entry[] stalls;
-
-    private static final int OWN_CALL_SITES = 5;
 
     /** Most events whose latency waits for one clock read. */
     public static final int LATENCY_BATCH = 4096;

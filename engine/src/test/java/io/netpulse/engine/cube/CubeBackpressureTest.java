@@ -64,6 +64,7 @@ class CubeBackpressureTest
         assertEquals(MINUTES * (MINUTES - 1) / 2.0, total.rows().get(0).sum(), 0.0);
         harness.cube.close();
     }
+
     @Test
     void shouldMakeNoMinuteBucketsAfterTheFirstBacklogHoweverOftenTheMaintainerFallsBehind() throws Exception
     {

@@ -108,9 +108,10 @@ public record LatencyPass(
                 // snapshot's own cost is charged to no event.
                 final Histogram lastStageBase = engine.latency().snapshot();
                 final Histogram alertBase = engine.alertLatency().snapshot();
-                if (null != engine.stageStalls())
+                final StageStalls stalls = engine.stageStalls();
+                if (null != stalls)
                 {
-                    engine.stageStalls().startSpan();
+                    stalls.startSpan();
                 }
                 final GcActivity gc = new GcActivity();
                 gc.begin();
@@ -128,7 +129,7 @@ public record LatencyPass(
                 return new LatencyPass(
                     mode, rate, recorded, endNs - recordStartNs, lastStage, alert, maxLagNs[0],
                     gc.collections(), gc.pauseMs(),
-                    null == engine.stageStalls() ? List.of() : engine.stageStalls().snapshot());
+                    null == stalls ? List.of() : stalls.snapshot());
             }
         }
         finally
