@@ -9,6 +9,7 @@ import io.netpulse.engine.stage.StageContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The multi-dimensional cube: time (minute buckets rolled into hours and days), region, site, element, service
@@ -37,6 +38,7 @@ public final class Cube implements AutoCloseable
     private final List<CubeShard> shards = new CopyOnWriteArrayList<>();
     private final QueryCache queryCache = new QueryCache();
     private final List<CubeUpdater> updaters = new CopyOnWriteArrayList<>();
+    private final AtomicLong queriesRun = new AtomicLong();
     private CubeMaintainer maintainer;
     private boolean closed;
 
@@ -84,7 +86,7 @@ public final class Cube implements AutoCloseable
     {
         if (null == maintainer)
         {
-            maintainer = new CubeMaintainer(config);
+            maintainer = new CubeMaintainer(config, queriesRun::get);
         }
         return maintainer;
     }
@@ -106,6 +108,7 @@ public final class Cube implements AutoCloseable
 
     CubeResult execute(final CubeQuery query)
     {
+        queriesRun.incrementAndGet();
         final ShardState[] states = pinAll();
         try
         {

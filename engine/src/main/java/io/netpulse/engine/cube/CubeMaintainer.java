@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
@@ -30,6 +31,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private static final int MAX_TASKS = 4096;
 
     private final CubeConfig config;
+    private final LongSupplier queriesRun;
     // An array queue, so that a hand-over allocates no node: the writers wait while the backlog is over its bound,
     // so it never holds more than that bound and one a shard.
     private final ArrayBlockingQueue<Task> tasks = new ArrayBlockingQueue<>(MAX_TASKS);
@@ -47,9 +49,16 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     // Tests hold the maintainer here to play a starved or slow one.
     volatile Runnable beforeTask;
 
-    CubeMaintainer(final CubeConfig config)
+    /**
+     * Starts the maintainer's thread.
+     *
+     * @param config     lateness and retention.
+     * @param queriesRun how many queries the cube has run so far: hour prefixes are made only while queries come.
+     */
+    CubeMaintainer(final CubeConfig config, final LongSupplier queriesRun)
     {
         this.config = config;
+        this.queriesRun = queriesRun;
         this.thread = new Thread(this, "netpulse-cube-maintainer");
         thread.setDaemon(true);
         thread.start();
@@ -182,6 +191,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * sixty: every {@link #PREFIX_STEP_MS} and as the hour ends, the hour folded so far is therefore published
      * too, and such a query reads it instead of the minutes it covers. A maintainer that lags leaves at most a
      * step of minutes and its backlog to read.
+     * <p>
+     * A prefix is a copy of the hour so far, and six of them an hour cost about a fifth of the maintainer's time,
+     * so they are made only while queries come: for an hour of event time after a step that saw a query run since
+     * the one before. An engine nobody queries makes none, and the first queries after a quiet spell read the
+     * hour's minutes until the next step.
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
@@ -204,8 +218,17 @@ final class CubeMaintainer implements Runnable, AutoCloseable
                 (minuteEndMs + config.allowedLatenessMs() >= hourEndMs ||
                 (minuteEndMs - hourStartMs) % PREFIX_STEP_MS == 0))
             {
-                retirePrefix(shard, cuboid);
-                shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
+                final long queries = queriesRun.getAsLong();
+                if (queries != shard.queriesAtPrefix[cuboid])
+                {
+                    shard.queriesAtPrefix[cuboid] = queries;
+                    shard.prefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
+                }
+                if (minuteEndMs <= shard.prefixesUntilMs[cuboid])
+                {
+                    retirePrefix(shard, cuboid);
+                    shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
+                }
             }
         }
     }

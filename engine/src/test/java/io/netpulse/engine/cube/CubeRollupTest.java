@@ -114,6 +114,8 @@ class CubeRollupTest
         harness.metric(1, MetricKind.GAUGE, "cpu");
         harness.metric(2, MetricKind.GAUGE, "memory");
         final long hour0 = 1_767_571_200_000L;
+        // Someone queries, so the maintainer publishes the hours' folded parts as they grow.
+        assertEquals(0, harness.cube.query().groupBy(Dimension.ELEMENT).execute().rows().size());
         for (int m = 0; m < 56; m++)
         {
             for (int e = 4; e <= 6; e++)
@@ -168,6 +170,54 @@ class CubeRollupTest
         assertEquals(rows(byElementEnded), rows(byElementFiled));
         assertEquals(rows(byRegionEnded), rows(byRegionFiled));
         harness.cube.close();
+    }
+
+    @Test
+    void shouldFoldPartsOfHoursOnlyWhileQueriesCome()
+    {
+        final CubeHarness harness = threeCells();
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        final long hour0 = 1_767_571_200_000L;
+        kpiMinutes(harness, hour0, 0, 56);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        // Nobody has queried: no folded part of the hour was made, and the first query reads its minutes.
+        final CubeResult first = harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
+            .measures(Measure.COUNT).between(hour0, hour0 + 56 * CubeConfig.MINUTE_MS).execute();
+        assertEquals(56, first.bucketsScanned());
+        assertEquals(56, first.rows().get(0).count());
+
+        // The next step after that query makes one: the hour's first 59 minutes, read with the open last minute.
+        kpiMinutes(harness, hour0, 56, 61);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final CubeResult ended = wholeHour(harness, hour0, Dimension.ELEMENT);
+        assertEquals(2, ended.bucketsScanned(), "the folded part and the open minute");
+        assertEquals(60, ended.rows().get(0).count());
+
+        // An hour of event time after the last step that saw a query, parts stop: a later hour is read from its
+        // minutes again.
+        kpiMinutes(harness, hour0, 61, 3 * 60 + 57);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final long hour3 = hour0 + 3 * CubeConfig.HOUR_MS;
+        final CubeResult quiet = harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
+            .measures(Measure.COUNT).between(hour3, hour3 + 56 * CubeConfig.MINUTE_MS).execute();
+        assertEquals(56, quiet.bucketsScanned());
+        assertEquals(56, quiet.rows().get(0).count());
+        harness.cube.close();
+    }
+
+    private static void kpiMinutes(final CubeHarness harness, final long hour0, final int fromMinute,
+        final int toMinute)
+    {
+        for (int m = fromMinute; m < toMinute; m++)
+        {
+            for (int e = 4; e <= 6; e++)
+            {
+                harness.kpi(hour0 + m * CubeConfig.MINUTE_MS + e, e, 1, 0.1 * (m + 1) * e + 0.01 * m);
+            }
+        }
     }
 
     private static CubeResult wholeHour(final CubeHarness harness, final long hourStartMs, final Dimension groupBy)
