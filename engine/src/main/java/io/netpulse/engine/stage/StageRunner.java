@@ -24,17 +24,10 @@ import io.netpulse.engine.status.LatencyTracker;
  */
 public final class StageRunner implements EventHandler<NetworkEvent>
 {
-    // stages called from a site of their own (see runStages)
-    private static final int OWN_CALL_SITES = 5;
-
     private final String name;
     private final Stage[] stages;
-    // the first OWN_CALL_SITES stages again, each called from its own site (see runStages)
-    private final Stage stage0;
-    private final Stage stage1;
-    private final Stage stage2;
-    private final Stage stage3;
-    private final Stage stage4;
+    // the stages again, each behind a call of its position's own class (see runStages)
+    private final StageCall[] calls;
     private final ErrorLog errorLog;
     private final LatencyTracker latency;
     private final ThreadAffinity affinity;
@@ -92,20 +85,15 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         this.publishNanos = null == latency ? null : new long[LATENCY_BATCH];
         this.name = name;
         this.stages = stages.clone();
-        this.stage0 = stageAt(this.stages, 0);
-        this.stage1 = stageAt(this.stages, 1);
-        this.stage2 = stageAt(this.stages, 2);
-        this.stage3 = stageAt(this.stages, 3);
-        this.stage4 = stageAt(this.stages, 4);
+        this.calls = new StageCall[stages.length];
+        for (int i = 0; i < stages.length; i++)
+        {
+            calls[i] = StageCall.at(i, stages[i]);
+        }
         this.errorLog = errorLog;
         this.latency = latency;
         this.affinity = affinity;
         this.cpu = cpu;
-    }
-
-    private static Stage stageAt(final Stage[] stages, final int index)
-    {
-        return index < stages.length ? stages[index] : null;
     }
 
     /**
@@ -168,79 +156,25 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     }
 
     /**
-     * Each stage has its own call site here, up to {@value #OWN_CALL_SITES} of them: a loop over the array would
-     * be one call site seeing every stage's class, which the JIT calls through an interface stub each time (2.4%
-     * of the fused thread in a profile); a call site that sees one class is called directly. Further stages go
-     * through the loop.
+     * Calls each stage through its position's {@link StageCall}. Two other shapes were measured and left: a loop
+     * calling the stages themselves is one call site seeing every stage's class, which the JIT dispatches through
+     * an interface stub (2.4% of the fused thread); a call site of its own per stage let the JIT inline all five
+     * stages into one 76 KB method, which a cold run recompiled five times (0.3-0.6 s of compiler time each) as
+     * rare branches deoptimized it (BENCHMARKS.md, "Stage dispatch and the JIT").
      */
     private void runStages(final NetworkEvent event, final long sequence, final boolean endOfBatch)
     {
-        final int count = stages.length;
-        if (count > 0)
+        final StageCall[] calls = this.calls;
+        for (int i = 0; i < calls.length; i++)
         {
+            final StageCall call = calls[i];
             try
             {
-                stage0.onEvent(event, sequence, endOfBatch);
+                call.onEvent(event, sequence, endOfBatch);
             }
             catch (final Throwable ex)
             {
-                errorLog.record(stage0.name(), ex);
-            }
-        }
-        if (count > 1)
-        {
-            try
-            {
-                stage1.onEvent(event, sequence, endOfBatch);
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage1.name(), ex);
-            }
-        }
-        if (count > 2)
-        {
-            try
-            {
-                stage2.onEvent(event, sequence, endOfBatch);
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage2.name(), ex);
-            }
-        }
-        if (count > 3)
-        {
-            try
-            {
-                stage3.onEvent(event, sequence, endOfBatch);
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage3.name(), ex);
-            }
-        }
-        if (count > 4)
-        {
-            try
-            {
-                stage4.onEvent(event, sequence, endOfBatch);
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage4.name(), ex);
-            }
-        }
-        for (int i = OWN_CALL_SITES; i < count; i++)
-        {
-            final Stage stage = stages[i];
-            try
-            {
-                stage.onEvent(event, sequence, endOfBatch);
-            }
-            catch (final Throwable ex)
-            {
-                errorLog.record(stage.name(), ex);
+                errorLog.record(call.stage.name(), ex);
             }
         }
     }
@@ -326,5 +260,120 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     public String name()
     {
         return name;
+    }
+
+    /**
+     * A stage's call, in a class of its position's own. The runner's loop calls through a virtual method (a
+     * vtable stub, cheaper than the interface stub a loop over the stages themselves needs), and each position's
+     * class calls its stage from a site that sees one class, so the JIT compiles each stage with its own call
+     * and keeps the stages apart: one stage's deoptimization recompiles that stage, not the whole runner.
+     */
+    private abstract static class StageCall
+    {
+        final Stage stage;
+
+        StageCall(final Stage stage)
+        {
+            this.stage = stage;
+        }
+
+        abstract void onEvent(NetworkEvent event, long sequence, boolean endOfBatch);
+
+        static StageCall at(final int position, final Stage stage)
+        {
+            switch (position)
+            {
+                case 0:
+                    return new Call0(stage);
+                case 1:
+                    return new Call1(stage);
+                case 2:
+                    return new Call2(stage);
+                case 3:
+                    return new Call3(stage);
+                case 4:
+                    return new Call4(stage);
+                default:
+                    return new CallAny(stage);
+            }
+        }
+    }
+
+    private static final class Call0 extends StageCall
+    {
+        Call0(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class Call1 extends StageCall
+    {
+        Call1(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class Call2 extends StageCall
+    {
+        Call2(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class Call3 extends StageCall
+    {
+        Call3(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class Call4 extends StageCall
+    {
+        Call4(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class CallAny extends StageCall
+    {
+        CallAny(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
     }
 }

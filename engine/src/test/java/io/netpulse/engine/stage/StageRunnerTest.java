@@ -18,7 +18,7 @@ class StageRunnerTest
     @Test
     void shouldRunEveryStageInOrderWhateverTheirNumberAndIsolateOneThatThrows()
     {
-        // more stages than the runner gives call sites of their own, so both of its paths run
+        // more stages than the runner has position classes for, so the positions' own calls and the generic one run
         for (final boolean timed : new boolean[]{false, true})
         {
             final SystemCounters counters = new SystemCounters();
