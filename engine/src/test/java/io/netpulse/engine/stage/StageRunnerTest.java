@@ -50,8 +50,9 @@ class StageRunnerTest
             }
             assertEquals(expected, calls, "every stage saw every event, in order, the throwing ones included");
             assertEquals(4, counters.value(SystemCounter.STAGE_ERRORS), "two stages threw on two events");
-            assertEquals(List.of("stage-2", "stage-6"), errors.observations().stream().map(o -> o.where()).distinct().sorted()
-                .toList(), "each error under its stage's name");
+            assertEquals(List.of("stage-2", "stage-6"),
+                errors.observations().stream().map(o -> o.where()).distinct().sorted().toList(),
+                "each error under its stage's name");
         }
     }
 
