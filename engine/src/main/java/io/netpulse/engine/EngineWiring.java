@@ -112,7 +112,7 @@ final class EngineWiring
                     final boolean last = i == stages.length - 1;
                     final StageRunner runner = new StageRunner(
                         stage.name(), new Stage[]{ stage }, errorLog, last ? latencies[0] : null, affinity,
-                        cpu(cpus, runners.size()));
+                        cpu(cpus, runners.size()), -1, 1 + i);
                     runners.add(runner);
                     group = group.then(runner);
                 }
@@ -128,7 +128,8 @@ final class EngineWiring
                 for (int s = 0; s < shards.length; s++)
                 {
                     shards[s] = new StageRunner(
-                        "shard-" + s, shardStages[s], errorLog, latencies[s], affinity, cpu(cpus, runners.size()), s);
+                        "shard-" + s, shardStages[s], errorLog, latencies[s], affinity, cpu(cpus, runners.size()), s,
+                        1);
                     runners.add(shards[s]);
                 }
                 ring.handleEventsWith(routing).then(shards);

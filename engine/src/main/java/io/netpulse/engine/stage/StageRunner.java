@@ -81,6 +81,33 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         final int cpu,
         final int shard)
     {
+        this(name, stages, errorLog, latency, affinity, cpu, shard, 0);
+    }
+
+    /**
+     * A runner for stages that stand further along the engine's chain of stages.
+     *
+     * @param name          of the thread.
+     * @param stages        run in order on every event of the shard (or every event) and every control event.
+     * @param errorLog      where stage errors go.
+     * @param latency       records publish-to-done latency of the events it serves, or null.
+     * @param affinity      pins the thread.
+     * @param cpu           to pin to, or -1 for none.
+     * @param shard         the shard served, or -1 to serve every event.
+     * @param firstPosition where the first of these stages stands in the engine's chain (the router is 0): each
+     *                      position has a call class of its own (see runStages), so a stage called through the
+     *                      same one in every thread mode and runner is the only class its call site sees.
+     */
+    public StageRunner(
+        final String name,
+        final Stage[] stages,
+        final ErrorLog errorLog,
+        final LatencyTracker latency,
+        final ThreadAffinity affinity,
+        final int cpu,
+        final int shard,
+        final int firstPosition)
+    {
         this.shard = shard;
         this.publishNanos = null == latency ? null : new long[LATENCY_BATCH];
         this.name = name;
@@ -88,7 +115,7 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         this.calls = new StageCall[stages.length];
         for (int i = 0; i < stages.length; i++)
         {
-            calls[i] = StageCall.at(i, stages[i]);
+            calls[i] = StageCall.at(firstPosition + i, stages[i]);
         }
         this.errorLog = errorLog;
         this.latency = latency;

@@ -18,9 +18,12 @@ class StageRunnerTest
     @Test
     void shouldRunEveryStageInOrderWhateverTheirNumberAndIsolateOneThatThrows()
     {
-        // more stages than the runner has position classes for, so the positions' own calls and the generic one run
-        for (final boolean timed : new boolean[]{false, true})
+        // more stages than the runner has position classes for, so the positions' own calls and the generic one run,
+        // from the chain's start and from further along it
+        for (int run = 0; run < 4; run++)
         {
+            final boolean timed = run % 2 == 1;
+            final int firstPosition = run < 2 ? 0 : 3;
             final SystemCounters counters = new SystemCounters();
             final ErrorLog errors = new ErrorLog(counters.get(SystemCounter.STAGE_ERRORS));
             final List<String> calls = new ArrayList<>();
@@ -30,7 +33,7 @@ class StageRunnerTest
                 stages[i] = new Recording("stage-" + i, calls, i == 2 || i == 6);
             }
             final StageRunner runner = new StageRunner("analytics", stages, errors, null, new ThreadAffinity(false),
-                -1);
+                -1, -1, firstPosition);
             if (timed)
             {
                 runner.timeStages(new StageStalls());
