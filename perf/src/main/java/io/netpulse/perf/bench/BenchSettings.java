@@ -54,19 +54,6 @@ public record BenchSettings(
     }
 
     /**
-     * Builds and starts an engine journaling into a new directory under {@link #dataRoot()}.
-     *
-     * @param mode        thread mode.
-     * @param journal     the journal directory, which must not exist yet.
-     * @param extraStages stages added after the built-in ones.
-     * @return the running engine.
-     */
-    public Engine startEngine(final ThreadMode mode, final Path journal, final List<StageFactory> extraStages)
-    {
-        return startEngine(mode, journal, extraStages, true);
-    }
-
-    /**
      * Builds and starts an engine journaling into a new directory under {@link #dataRoot()}, with or without the
      * built-in analytics after the router (windows, anomaly detector, cube): the peer comparison turns them off
      * so that both sides compute the same workload, and only that.

@@ -5,8 +5,8 @@ package io.netpulse.perf.bench;
 
 import io.netpulse.engine.Engine;
 import io.netpulse.engine.ThreadMode;
-import io.netpulse.engine.ring.EventPublisher;
 import io.netpulse.engine.cube.CubeConfig;
+import io.netpulse.engine.ring.EventPublisher;
 import io.netpulse.engine.stage.StageFactory;
 import io.netpulse.engine.stage.StageStalls;
 import io.netpulse.engine.status.SystemCounter;
