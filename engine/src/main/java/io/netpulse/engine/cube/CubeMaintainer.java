@@ -42,8 +42,6 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private final BlockPool blocks = new BlockPool();
     // Scratch tables the sealed minutes' element cells are rolled up into, per cuboid and table, then compacted.
     private final CellTable[][] rollUpTables = new CellTable[Cuboid.count()][0];
-    // Days are built from their hours here, one at a time: the tables keep their size from one day to the next.
-    private final PeriodFold dayFold = new PeriodFold(CubeConfig.DAY_MS);
     private final Thread thread;
     private volatile boolean running = true;
     // Tests hold the maintainer here to play a starved or slow one.
@@ -236,9 +234,61 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private void fileHour(final CubeShard shard, final int cuboid, final PeriodFold hour)
     {
         final long finishedMs = hour.startMs();
-        insert(shard.hours.get(cuboid), hour.finish(blocks));
+        final Slice filed = hour.finish(blocks);
+        insert(shard.hours.get(cuboid), filed);
         shard.builtHourMs[cuboid] = Math.max(shard.builtHourMs[cuboid], finishedMs);
         retirePrefix(shard, cuboid);
+        rollups.incrementAndGet();
+        foldIntoDay(shard, cuboid, filed);
+    }
+
+    /**
+     * Folds a filed hour into its day, and files the day once its last hour is in. Hours are filed in time order,
+     * so a day is complete once its last hour is folded, or once an hour or a minute past it comes
+     * ({@link #fileDayIfComplete}).
+     * <p>
+     * Folding each hour as it is filed spreads a day's roll-up over the day, as {@link #foldIntoHour} does for
+     * an hour's: built in one go from 24 hours as the day ended, it held the maintainer for seconds at full ingest,
+     * and through the writers' backlog bound, held ingest too. The same hours are folded in the same order either
+     * way, so the day is the same bit for bit.
+     */
+    private void foldIntoDay(final CubeShard shard, final int cuboid, final Slice hour)
+    {
+        final PeriodFold day = shard.daysInProgress[cuboid];
+        final long dayStartMs = Math.floorDiv(hour.startMs, CubeConfig.DAY_MS) * CubeConfig.DAY_MS;
+        if (PeriodFold.NONE != day.startMs() && day.startMs() != dayStartMs)
+        {
+            fileDay(shard, cuboid, day);
+        }
+        if (dayStartMs > shard.builtDayMs[cuboid])
+        {
+            day.fold(dayStartMs, hour);
+            if (hour.startMs + CubeConfig.HOUR_MS == dayStartMs + CubeConfig.DAY_MS)
+            {
+                fileDay(shard, cuboid, day);
+            }
+        }
+    }
+
+    /**
+     * Files the day in progress once every minute of it has been sealed: for a day whose last hour had no data.
+     *
+     * @param sealedEndMs end of the minute just sealed.
+     */
+    private void fileDayIfComplete(final CubeShard shard, final int cuboid, final long sealedEndMs)
+    {
+        final PeriodFold day = shard.daysInProgress[cuboid];
+        if (PeriodFold.NONE != day.startMs() && day.startMs() + CubeConfig.DAY_MS <= sealedEndMs)
+        {
+            fileDay(shard, cuboid, day);
+        }
+    }
+
+    private void fileDay(final CubeShard shard, final int cuboid, final PeriodFold day)
+    {
+        final long finishedMs = day.startMs();
+        insert(shard.days.get(cuboid), day.finish(blocks));
+        shard.builtDayMs[cuboid] = Math.max(shard.builtDayMs[cuboid], finishedMs);
         rollups.incrementAndGet();
     }
 
@@ -265,8 +315,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     /**
      * Rolls and expires one cuboid's closed buckets for a watermark. An hour is folded together minute by minute
      * ({@link #foldIntoHour}) and filed once a later minute is sealed: minutes are sealed in time order, so every
-     * minute of the hour is in and none can change. A day is built from its hours when the same holds for it.
-     * The finer buckets stay until their retention passes, so a query over whole hours or days reads one bucket
+     * minute of the hour is in and none can change. A day is folded together hour by hour as they are filed
+     * ({@link #foldIntoDay}) and filed once its last minute is sealed. The finer buckets stay until their retention passes, so a query over whole hours or days reads one bucket
      * per period, and one over part of an hour still reads its minutes.
      *
      * @param sealedStartMs start of the minute bucket just sealed: it and every earlier minute have been filed.
@@ -277,8 +327,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
         final List<Slice> minutes = shard.minutes.get(cuboid);
         final List<Slice> hours = shard.hours.get(cuboid);
         final List<Slice> days = shard.days.get(cuboid);
-        shard.builtDayMs[cuboid] = build(hours, days, dayFold, CubeConfig.DAY_MS,
-            sealedStartMs + CubeConfig.MINUTE_MS, shard.builtDayMs[cuboid]);
+        fileDayIfComplete(shard, cuboid, sealedStartMs + CubeConfig.MINUTE_MS);
         dropBefore(shard, minutes, CubeConfig.HOUR_MS, watermarkMs - retention.minutesMs(),
             shard.builtHourMs[cuboid]);
         dropBefore(shard, hours, CubeConfig.DAY_MS, watermarkMs - retention.hoursMs(), shard.builtDayMs[cuboid]);
@@ -293,39 +342,6 @@ final class CubeMaintainer implements Runnable, AutoCloseable
                 shard.expiredValues += expired.values();
             }
         }
-    }
-
-    /**
-     * Builds a coarser slice for every period after the last one built that ends at or before {@code completeMs}.
-     *
-     * @return the start of the last period built.
-     */
-    private long build(final List<Slice> finer, final List<Slice> coarser, final PeriodFold periodFold,
-        final long periodMs, final long completeMs, final long lastBuiltMs)
-    {
-        long built = lastBuiltMs;
-        int from = 0;
-        while (from < finer.size())
-        {
-            final long periodStart = Math.floorDiv(finer.get(from).startMs, periodMs) * periodMs;
-            int to = from;
-            while (to < finer.size() && finer.get(to).startMs < periodStart + periodMs)
-            {
-                to++;
-            }
-            if (periodStart + periodMs > completeMs)
-            {
-                break;
-            }
-            if (periodStart > built)
-            {
-                insert(coarser, merge(periodFold, periodStart, finer.subList(from, to), blocks));
-                built = periodStart;
-                rollups.incrementAndGet();
-            }
-            from = to;
-        }
-        return built;
     }
 
     /**
@@ -350,17 +366,12 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     static Slice merge(final long startMs, final long spanMs, final List<Slice> members)
     {
-        return merge(new PeriodFold(spanMs), startMs, members, new BlockPool());
-    }
-
-    private static Slice merge(final PeriodFold fold, final long startMs, final List<Slice> members,
-        final BlockPool blocks)
-    {
+        final PeriodFold fold = new PeriodFold(spanMs);
         for (final Slice member : members)
         {
             fold.fold(startMs, member);
         }
-        return fold.finish(blocks);
+        return fold.finish(new BlockPool());
     }
 
     private void publish(final CubeShard shard, final long sealSeq)

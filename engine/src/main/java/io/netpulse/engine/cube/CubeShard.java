@@ -28,6 +28,7 @@ final class CubeShard
     final long[] builtHourMs = new long[Cuboid.count()];
     final long[] builtDayMs = new long[Cuboid.count()];
     final PeriodFold[] hoursInProgress = new PeriodFold[Cuboid.count()];
+    final PeriodFold[] daysInProgress = new PeriodFold[Cuboid.count()];
     // The hour in progress as far as it is folded, published once the hour has ended in event time and until it
     // is filed, so that a query over the whole hour reads one slice and its last minutes, not sixty minutes.
     final Slice[] hourPrefixes = new Slice[Cuboid.count()];
@@ -49,6 +50,7 @@ final class CubeShard
             hours.add(new ArrayList<>());
             days.add(new ArrayList<>());
             hoursInProgress[c] = new PeriodFold(CubeConfig.HOUR_MS);
+            daysInProgress[c] = new PeriodFold(CubeConfig.DAY_MS);
         }
         java.util.Arrays.fill(builtHourMs, Long.MIN_VALUE);
         java.util.Arrays.fill(builtDayMs, Long.MIN_VALUE);

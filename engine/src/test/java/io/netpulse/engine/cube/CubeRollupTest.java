@@ -289,6 +289,48 @@ class CubeRollupTest
     }
 
     @Test
+    void shouldFileADayWithItsLastHourOrOnceAMinutePastItIsSealed()
+    {
+        final CubeConfig.Retention retention = new CubeConfig.Retention(
+            30 * CubeConfig.MINUTE_MS, 2 * CubeConfig.HOUR_MS, 10 * CubeConfig.DAY_MS);
+        final CubeHarness harness = new CubeHarness(new CubeConfig(0, retention, retention, retention));
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        final long day0 = 1_767_571_200_000L;
+        // Day 0 has data in every minute; day 1 none in its last hour; day 2 starts.
+        for (int m = 0; m < 24 * 60; m++)
+        {
+            harness.kpi(day0 + m * CubeConfig.MINUTE_MS, 3, 1, 1.0);
+        }
+        final long day1 = day0 + CubeConfig.DAY_MS;
+        for (int m = 0; m < 23 * 60; m++)
+        {
+            harness.kpi(day1 + m * CubeConfig.MINUTE_MS, 3, 1, 2.0);
+        }
+        final long day2 = day1 + CubeConfig.DAY_MS;
+        harness.kpi(day2 + 5 * CubeConfig.MINUTE_MS, 3, 1, 4.0);
+        harness.kpi(day2 + 6 * CubeConfig.MINUTE_MS, 3, 1, 4.0);
+        harness.kpi(day2 + 30 * CubeConfig.MINUTE_MS, 3, 1, 4.0);
+        harness.flush();
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+
+        // A whole day is read as its one bucket once it is filed; before that, as its hours.
+        final CubeResult first = harness.cube.query().between(day0, day1).measures(Measure.COUNT, Measure.SUM)
+            .uncached().execute();
+        assertEquals(1, first.bucketsScanned());
+        assertEquals(24L * 60, first.rows().get(0).count());
+        assertEquals(24.0 * 60, first.rows().get(0).sum());
+        final CubeResult second = harness.cube.query().between(day1, day2).measures(Measure.COUNT, Measure.SUM)
+            .uncached().execute();
+        assertEquals(1, second.bucketsScanned(), "the day whose last hour had no data is filed");
+        assertEquals(23L * 60, second.rows().get(0).count());
+        assertEquals(2.0 * 23 * 60, second.rows().get(0).sum());
+        harness.cube.close();
+    }
+
+    @Test
     void shouldRollMinutesIntoHoursAndHoursIntoDaysThenDropDays()
     {
         final CubeConfig.Retention retention = new CubeConfig.Retention(
