@@ -9,7 +9,6 @@ import io.netpulse.engine.stage.StageContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The multi-dimensional cube: time (minute buckets rolled into hours and days), region, site, element, service
@@ -38,7 +37,7 @@ public final class Cube implements AutoCloseable
     private final List<CubeShard> shards = new CopyOnWriteArrayList<>();
     private final QueryCache queryCache = new QueryCache();
     private final List<CubeUpdater> updaters = new CopyOnWriteArrayList<>();
-    private final AtomicLong queriesRun = new AtomicLong();
+    private final PrefixDemand prefixDemand = new PrefixDemand();
     private CubeMaintainer maintainer;
     private boolean closed;
 
@@ -86,7 +85,7 @@ public final class Cube implements AutoCloseable
     {
         if (null == maintainer)
         {
-            maintainer = new CubeMaintainer(config, queriesRun::get);
+            maintainer = new CubeMaintainer(config, prefixDemand);
         }
         return maintainer;
     }
@@ -108,11 +107,10 @@ public final class Cube implements AutoCloseable
 
     CubeResult execute(final CubeQuery query)
     {
-        queriesRun.incrementAndGet();
         final ShardState[] states = pinAll();
         try
         {
-            return new QueryExecutor(query, states, queryCache).execute();
+            return new QueryExecutor(query, states, queryCache, prefixDemand).execute();
         }
         finally
         {

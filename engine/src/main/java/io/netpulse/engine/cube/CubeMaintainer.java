@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
@@ -31,7 +30,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
     private static final int MAX_TASKS = 4096;
 
     private final CubeConfig config;
-    private final LongSupplier queriesRun;
+    private final PrefixDemand prefixDemand;
     // An array queue, so that a hand-over allocates no node: the writers wait while the backlog is over its bound,
     // so it never holds more than that bound and one a shard.
     private final ArrayBlockingQueue<Task> tasks = new ArrayBlockingQueue<>(MAX_TASKS);
@@ -51,12 +50,12 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * Starts the maintainer's thread.
      *
      * @param config     lateness and retention.
-     * @param queriesRun how many queries the cube has run so far: hour prefixes are made only while queries come.
+     * @param prefixDemand what queries ask of unfiled hours: hour prefixes are made only while queries read them.
      */
-    CubeMaintainer(final CubeConfig config, final LongSupplier queriesRun)
+    CubeMaintainer(final CubeConfig config, final PrefixDemand prefixDemand)
     {
         this.config = config;
-        this.queriesRun = queriesRun;
+        this.prefixDemand = prefixDemand;
         this.thread = new Thread(this, "netpulse-cube-maintainer");
         thread.setDaemon(true);
         thread.start();
@@ -191,9 +190,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * step of minutes and its backlog to read.
      * <p>
      * A prefix is a copy of the hour so far, and six of them an hour cost about a fifth of the maintainer's time,
-     * so they are made only while queries come: for an hour of event time after a step that saw a query run since
-     * the one before. An engine nobody queries makes none, and the first queries after a quiet spell read the
-     * hour's minutes until the next step.
+     * so a cuboid's are made only while queries read them ({@link PrefixDemand}): the steps' for an hour of event
+     * time after a step that saw a query reach into a running hour; the last step's and the one as the hour ends
+     * also for an hour after a step that saw a query over an ended, unfiled hour (the last step's is what such a
+     * query reads while the maintainer lags behind the hour's end). An engine nobody queries makes none, and the
+     * first queries after a quiet spell read the hour's minutes until the next step.
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
@@ -212,22 +213,40 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             {
                 fileHour(shard, cuboid, hour);
             }
-            else if (minuteEndMs - hourStartMs >= 2 * CubeConfig.MINUTE_MS &&
-                (minuteEndMs + config.allowedLatenessMs() >= hourEndMs ||
-                (minuteEndMs - hourStartMs) % PREFIX_STEP_MS == 0))
+            else if (minuteEndMs - hourStartMs >= 2 * CubeConfig.MINUTE_MS)
             {
-                final long queries = queriesRun.getAsLong();
-                if (queries != shard.queriesAtPrefix[cuboid])
+                final boolean hourEnding = minuteEndMs + config.allowedLatenessMs() >= hourEndMs;
+                if (hourEnding || (minuteEndMs - hourStartMs) % PREFIX_STEP_MS == 0)
                 {
-                    shard.queriesAtPrefix[cuboid] = queries;
-                    shard.prefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
-                }
-                if (minuteEndMs <= shard.prefixesUntilMs[cuboid])
-                {
-                    retirePrefix(shard, cuboid);
-                    shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
+                    noteDemand(shard, cuboid, minuteEndMs);
+                    final boolean lastStep = minuteEndMs + PREFIX_STEP_MS >= hourEndMs;
+                    if (minuteEndMs <= shard.runningPrefixesUntilMs[cuboid] ||
+                        ((hourEnding || lastStep) && minuteEndMs <= shard.endedPrefixesUntilMs[cuboid]))
+                    {
+                        retirePrefix(shard, cuboid);
+                        shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * Keeps making a kind of prefix for an hour of event time after a step that saw queries ask for it.
+     */
+    private void noteDemand(final CubeShard shard, final int cuboid, final long minuteEndMs)
+    {
+        final long running = prefixDemand.runningHours(cuboid);
+        if (running != shard.runningDemandSeen[cuboid])
+        {
+            shard.runningDemandSeen[cuboid] = running;
+            shard.runningPrefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
+        }
+        final long ended = prefixDemand.endedHours(cuboid);
+        if (ended != shard.endedDemandSeen[cuboid])
+        {
+            shard.endedDemandSeen[cuboid] = ended;
+            shard.endedPrefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
         }
     }
 

@@ -32,10 +32,12 @@ final class CubeShard
     // The hour in progress as far as it is folded, published once the hour has ended in event time and until it
     // is filed, so that a query over the whole hour reads one slice and its last minutes, not sixty minutes.
     final Slice[] hourPrefixes = new Slice[Cuboid.count()];
-    // Prefixes are made while queries come (see CubeMaintainer.foldIntoHour): the cube's query count at the last
-    // step that saw it change, and the event time until which prefixes are made because of it.
-    final long[] queriesAtPrefix = new long[Cuboid.count()];
-    final long[] prefixesUntilMs = new long[Cuboid.count()];
+    // Prefixes are made while queries read them (see CubeMaintainer.foldIntoHour): per kind, the demand count
+    // at the last step that saw it change, and the event time until which prefixes are made because of it.
+    final long[] runningDemandSeen = new long[Cuboid.count()];
+    final long[] runningPrefixesUntilMs = new long[Cuboid.count()];
+    final long[] endedDemandSeen = new long[Cuboid.count()];
+    final long[] endedPrefixesUntilMs = new long[Cuboid.count()];
     final ArrayDeque<BlockPool.Retired> retiredBlocks = new ArrayDeque<>();
 
     // Written by the shard's writer: the oldest view any of its pooled states holds (see BlockPool).
@@ -54,7 +56,8 @@ final class CubeShard
         }
         java.util.Arrays.fill(builtHourMs, Long.MIN_VALUE);
         java.util.Arrays.fill(builtDayMs, Long.MIN_VALUE);
-        java.util.Arrays.fill(prefixesUntilMs, Long.MIN_VALUE);
+        java.util.Arrays.fill(runningPrefixesUntilMs, Long.MIN_VALUE);
+        java.util.Arrays.fill(endedPrefixesUntilMs, Long.MIN_VALUE);
         final ShardState initial = new ShardState(-1);
         current = initial;
     }

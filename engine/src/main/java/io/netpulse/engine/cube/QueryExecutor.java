@@ -45,6 +45,7 @@ final class QueryExecutor
     private final Directory directory;
     private final List<String> metricNames = new ArrayList<>();
     private final QueryCache cache;
+    private final PrefixDemand prefixDemand;
     private final List<Integer> metricKpiIds = new ArrayList<>();
     private final int[][] localToGlobal;
     private final Cuboid cuboid;
@@ -74,11 +75,13 @@ final class QueryExecutor
     // Open minutes are kept in the element cuboid only: the slices read through it for a coarser cuboid.
     private final Set<Slice> elementKeyed = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    QueryExecutor(final CubeQuery query, final ShardState[] states, final QueryCache cache)
+    QueryExecutor(final CubeQuery query, final ShardState[] states, final QueryCache cache,
+        final PrefixDemand prefixDemand)
     {
         this.query = query;
         this.states = states;
         this.cache = cache;
+        this.prefixDemand = prefixDemand;
 
         Directory freshest = Directory.EMPTY;
         for (final ShardState state : states)
@@ -512,9 +515,59 @@ final class QueryExecutor
                     }
                 }
             }
+            if (wholeHours)
+            {
+                noteUnfiledHours(chosen, hours, from, state.maxEventTimeMs);
+            }
             byShard.add(chosen);
         }
         return byShard;
+    }
+
+    /**
+     * Tells the maintainer which hour prefixes this query would read ({@link PrefixDemand}): an unfiled hour whose
+     * start the range holds, read from minutes or from a prefix.
+     */
+    private void noteUnfiledHours(final List<Slice> chosen, final List<Slice> filedHours, final long from,
+        final long maxEventTimeMs)
+    {
+        boolean running = false;
+        boolean ended = false;
+        for (final Slice slice : chosen)
+        {
+            final long hourStartMs = Math.floorDiv(slice.startMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
+            if (slice.spanMs < CubeConfig.HOUR_MS && hourStartMs >= from && !filed(filedHours, hourStartMs))
+            {
+                if (hourStartMs + CubeConfig.HOUR_MS > maxEventTimeMs)
+                {
+                    running = true;
+                }
+                else
+                {
+                    ended = true;
+                }
+            }
+        }
+        if (running)
+        {
+            prefixDemand.noteRunningHour(cuboid);
+        }
+        if (ended)
+        {
+            prefixDemand.noteEndedHour(cuboid);
+        }
+    }
+
+    private static boolean filed(final List<Slice> hours, final long hourStartMs)
+    {
+        for (final Slice hour : hours)
+        {
+            if (hour.startMs == hourStartMs)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean within(final Slice slice, final long from, final long to)

@@ -114,9 +114,16 @@ class CubeRollupTest
         harness.metric(1, MetricKind.GAUGE, "cpu");
         harness.metric(2, MetricKind.GAUGE, "memory");
         final long hour0 = 1_767_571_200_000L;
-        // Someone queries, so the maintainer publishes the hours' folded parts as they grow.
-        assertEquals(0, harness.cube.query().groupBy(Dimension.ELEMENT).execute().rows().size());
-        for (int m = 0; m < 56; m++)
+        kpiMinutes(harness, hour0, 0, 5);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        // A dashboard asks for the running hour by element and by region, so the maintainer publishes the hour's
+        // folded parts of both cuboids as they grow.
+        assertEquals(3, harness.cube.query().groupBy(Dimension.ELEMENT).between(hour0, hour0 + CubeConfig.HOUR_MS)
+            .execute().rows().size());
+        assertEquals(1, harness.cube.query().groupBy(Dimension.REGION).between(hour0, hour0 + CubeConfig.HOUR_MS)
+            .execute().rows().size());
+        for (int m = 5; m < 56; m++)
         {
             for (int e = 4; e <= 6; e++)
             {
@@ -205,6 +212,75 @@ class CubeRollupTest
             .measures(Measure.COUNT).between(hour3, hour3 + 56 * CubeConfig.MINUTE_MS).execute();
         assertEquals(56, quiet.bucketsScanned());
         assertEquals(56, quiet.rows().get(0).count());
+        harness.cube.close();
+    }
+
+    @Test
+    void shouldFoldPartsOfHoursOnlyForTheCuboidsAndKindsQueriesRead()
+    {
+        final CubeHarness harness = threeCells();
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        final long hour0 = 1_767_571_200_000L;
+        kpiMinutes(harness, hour0, 0, 5);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        // The running hour is asked for by region only: the steps make the region's parts, not the element's.
+        assertEquals(1, harness.cube.query().groupBy(Dimension.REGION).between(hour0, hour0 + CubeConfig.HOUR_MS)
+            .execute().rows().size());
+        kpiMinutes(harness, hour0, 5, 56);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final long to = hour0 + 56 * CubeConfig.MINUTE_MS;
+        final CubeResult byRegion = harness.cube.query().groupBy(Dimension.REGION).measures(Measure.COUNT)
+            .between(hour0, to).execute();
+        assertEquals(7, byRegion.bucketsScanned(), "the region's hour to 00:50 and six minutes");
+        assertEquals(3 * 56, byRegion.rows().get(0).count());
+        final CubeResult byElement = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
+            .between(hour0, to).execute();
+        assertEquals(56, byElement.bucketsScanned(), "no element parts were made");
+
+        // An ended hour asked for by element, while its last minute is open: the next hour's element part is made
+        // as it ends, and only then.
+        final long hour2 = hour0 + 2 * CubeConfig.HOUR_MS;
+        kpiMinutes(harness, hour0, 56, 2 * 60 + 1);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        assertEquals(60, wholeHour(harness, hour0 + CubeConfig.HOUR_MS, Dimension.ELEMENT).rows().get(0).count());
+        kpiMinutes(harness, hour0, 2 * 60 + 1, 3 * 60 + 1);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final CubeResult ended = wholeHour(harness, hour2, Dimension.ELEMENT);
+        assertEquals(2, ended.bucketsScanned(), "the part made as the hour ended, and the open minute");
+        assertEquals(60, ended.rows().get(0).count());
+        kpiMinutes(harness, hour0, 3 * 60 + 1, 3 * 60 + 47);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final long hour3 = hour0 + 3 * CubeConfig.HOUR_MS;
+        final CubeResult running = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
+            .between(hour3, hour3 + 45 * CubeConfig.MINUTE_MS).execute();
+        assertEquals(45, running.bucketsScanned(), "no early steps' parts for queries over ended hours");
+        harness.cube.close();
+    }
+
+    @Test
+    void shouldFoldTheLastStepsPartForQueriesOverEndedHours()
+    {
+        final CubeHarness harness = threeCells();
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        final long hour0 = 1_767_571_200_000L;
+        kpiMinutes(harness, hour0, 0, 61);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        assertEquals(60, wholeHour(harness, hour0, Dimension.ELEMENT).rows().get(0).count());
+        // Until the maintainer reaches an ended hour's last minutes, a query over it reads the last step's part.
+        kpiMinutes(harness, hour0, 61, 60 + 56);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final long hour1 = hour0 + CubeConfig.HOUR_MS;
+        final CubeResult lagging = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
+            .between(hour1, hour1 + 56 * CubeConfig.MINUTE_MS).execute();
+        assertEquals(7, lagging.bucketsScanned(), "the hour to 01:50 and six minutes");
+        assertEquals(56, lagging.rows().get(0).count());
         harness.cube.close();
     }
 
