@@ -56,6 +56,7 @@ import java.util.function.Function;
  */
 public final class CubeQueryLoad
 {
+    private static final String MAINTAINER_THREAD = "netpulse-cube-maintainer";
 
     private final long preloadEvents;
     private final int elements;
@@ -557,14 +558,36 @@ public final class CubeQueryLoad
         final CubeStats first = cube.stats();
         final long startNs = System.nanoTime();
         final long startEvents = feeder.accepted;
+        final long maintainerStartNs = threadCpuNs(MAINTAINER_THREAD);
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(spanNs));
         final double rate = (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
+        final long maintainerNs = threadCpuNs(MAINTAINER_THREAD) - maintainerStartNs;
         final CubeStats last = cube.stats();
+        final long rollups = last.rollups() - first.rollups();
         System.out.printf(Locale.ROOT, "phase %s: %,.0f events/s; writer paused for the maintainer %d times, " +
-            "blocks new %d recycled %d, publications skipped %d, roll-ups %d%n", label, rate,
+            "blocks new %d recycled %d, publications skipped %d, roll-ups %d, maintainer CPU %.2f s (%.0f ms a " +
+            "roll-up)%n", label, rate,
             last.maintenanceWaits() - first.maintenanceWaits(), last.blocksAllocated() - first.blocksAllocated(),
             last.blocksRecycled() - first.blocksRecycled(),
-            last.skippedPublications() - first.skippedPublications(), last.rollups() - first.rollups());
+            last.skippedPublications() - first.skippedPublications(), rollups, maintainerNs / 1e9,
+            rollups > 0 ? maintainerNs / 1e6 / rollups : 0.0);
         return rate;
+    }
+
+    /**
+     * A live thread's CPU time by name, 0 when there is none: the maintainer's, whose CPU per roll-up says what a
+     * phase cost it whatever the machine's other load did to the rates.
+     */
+    private static long threadCpuNs(final String name)
+    {
+        final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (final java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds()))
+        {
+            if (null != info && name.equals(info.getThreadName()))
+            {
+                return Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return 0;
     }
 }
