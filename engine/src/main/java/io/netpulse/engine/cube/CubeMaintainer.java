@@ -191,10 +191,10 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * <p>
      * A prefix is a copy of the hour so far, and six of them an hour cost about a fifth of the maintainer's time,
      * so a cuboid's are made only while queries read them ({@link PrefixDemand}): the steps' for an hour of event
-     * time after a step that saw a query reach into a running hour; the last step's and the one as the hour ends
-     * also for an hour after a step that saw a query over an ended, unfiled hour (the last step's is what such a
-     * query reads while the maintainer lags behind the hour's end). An engine nobody queries makes none, and the
-     * first queries after a quiet spell read the hour's minutes until the next step.
+     * time after a step that saw a query reach into a running hour; the last step's and the one as the hour ends,
+     * which "the last whole hour" reads just after the hour (the last step's while the maintainer lags), for an
+     * hour after a step that saw any query of the cuboid. An engine nobody queries makes none, and the first
+     * queries after a quiet spell read the hour's minutes until the next step.
      */
     private void foldIntoHour(final CubeShard shard, final int cuboid, final Slice minute)
     {
@@ -221,7 +221,7 @@ final class CubeMaintainer implements Runnable, AutoCloseable
                     noteDemand(shard, cuboid, minuteEndMs);
                     final boolean lastStep = minuteEndMs + PREFIX_STEP_MS >= hourEndMs;
                     if (minuteEndMs <= shard.runningPrefixesUntilMs[cuboid] ||
-                        ((hourEnding || lastStep) && minuteEndMs <= shard.endedPrefixesUntilMs[cuboid]))
+                        ((hourEnding || lastStep) && minuteEndMs <= shard.endPrefixesUntilMs[cuboid]))
                     {
                         retirePrefix(shard, cuboid);
                         shard.hourPrefixes[cuboid] = hour.prefix(minuteEndMs, blocks);
@@ -242,11 +242,11 @@ final class CubeMaintainer implements Runnable, AutoCloseable
             shard.runningDemandSeen[cuboid] = running;
             shard.runningPrefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
         }
-        final long ended = prefixDemand.endedHours(cuboid);
-        if (ended != shard.endedDemandSeen[cuboid])
+        final long queries = prefixDemand.queries(cuboid);
+        if (queries != shard.queriesSeen[cuboid])
         {
-            shard.endedDemandSeen[cuboid] = ended;
-            shard.endedPrefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
+            shard.queriesSeen[cuboid] = queries;
+            shard.endPrefixesUntilMs[cuboid] = minuteEndMs + CubeConfig.HOUR_MS;
         }
     }
 

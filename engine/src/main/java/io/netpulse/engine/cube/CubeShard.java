@@ -36,8 +36,8 @@ final class CubeShard
     // at the last step that saw it change, and the event time until which prefixes are made because of it.
     final long[] runningDemandSeen = new long[Cuboid.count()];
     final long[] runningPrefixesUntilMs = new long[Cuboid.count()];
-    final long[] endedDemandSeen = new long[Cuboid.count()];
-    final long[] endedPrefixesUntilMs = new long[Cuboid.count()];
+    final long[] queriesSeen = new long[Cuboid.count()];
+    final long[] endPrefixesUntilMs = new long[Cuboid.count()];
     final ArrayDeque<BlockPool.Retired> retiredBlocks = new ArrayDeque<>();
 
     // Written by the shard's writer: the oldest view any of its pooled states holds (see BlockPool).
@@ -57,7 +57,7 @@ final class CubeShard
         java.util.Arrays.fill(builtHourMs, Long.MIN_VALUE);
         java.util.Arrays.fill(builtDayMs, Long.MIN_VALUE);
         java.util.Arrays.fill(runningPrefixesUntilMs, Long.MIN_VALUE);
-        java.util.Arrays.fill(endedPrefixesUntilMs, Long.MIN_VALUE);
+        java.util.Arrays.fill(endPrefixesUntilMs, Long.MIN_VALUE);
         final ShardState initial = new ShardState(-1);
         current = initial;
     }

@@ -6,20 +6,19 @@ package io.netpulse.engine.cube;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * What queries have asked of hours not filed yet, per cuboid: counts that the maintainer compares from one of
- * its prefix steps to the next, to make only the hour prefixes someone reads ({@link CubeMaintainer#foldIntoHour}).
+ * What queries have asked of each cuboid, as counts that the maintainer compares from one of its prefix steps to
+ * the next, to make only the hour prefixes someone reads ({@link CubeMaintainer#foldIntoHour}).
  * <p>
- * Two kinds of range read an unfiled hour from its start. One that reaches into the running hour ("the last 12
- * hours to now") reads the prefixes made every ten minutes. One over an hour that has ended in event time but
- * whose last minutes are still inside the lateness ("the last whole hour" just after the hour) reads the prefix
- * made as the hour ends, or the last step's while the maintainer lags. A dashboard of whole-hour element views so
- * costs the maintainer two element prefixes an hour, not seven. Queries write, the maintainer reads; a count is
- * all either side shares.
+ * A range that reaches into the running hour from its start ("the last 12 hours to now") reads the prefixes made
+ * every ten minutes. Any query of a cuboid may soon ask for "the last whole hour" just after an hour ends, while
+ * its last minutes are inside the lateness or behind the maintainer: it reads the prefix made as the hour ends, or
+ * the last step's. A dashboard of whole-hour element views so costs the maintainer two element prefixes an hour,
+ * not seven. Queries write, the maintainer reads; a count is all either side shares.
  */
 final class PrefixDemand
 {
     private static final int RUNNING = 0;
-    private static final int ENDED = 1;
+    private static final int ANY = 1;
 
     private final AtomicLongArray counts = new AtomicLongArray(2 * Cuboid.count());
 
@@ -34,13 +33,13 @@ final class PrefixDemand
     }
 
     /**
-     * Notes a query over an ended, unfiled hour's start.
+     * Notes a query of a cuboid.
      *
      * @param cuboid the cuboid it reads.
      */
-    void noteEndedHour(final Cuboid cuboid)
+    void noteQuery(final Cuboid cuboid)
     {
-        counts.incrementAndGet(2 * cuboid.ordinal() + ENDED);
+        counts.incrementAndGet(2 * cuboid.ordinal() + ANY);
     }
 
     /**
@@ -55,13 +54,13 @@ final class PrefixDemand
     }
 
     /**
-     * Queries over an ended, unfiled hour's start so far.
+     * Queries of a cuboid so far.
      *
      * @param cuboid the cuboid's ordinal.
      * @return the count.
      */
-    long endedHours(final int cuboid)
+    long queries(final int cuboid)
     {
-        return counts.get(2 * cuboid + ENDED);
+        return counts.get(2 * cuboid + ANY);
     }
 }

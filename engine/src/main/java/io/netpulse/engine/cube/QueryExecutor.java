@@ -142,6 +142,7 @@ final class QueryExecutor
     private CubeResult run()
     {
         final long startNs = System.nanoTime();
+        prefixDemand.noteQuery(cuboid);
         resolveFilters();
         resolveRange();
         final List<List<Slice>> main = select(fromMs, toMs);
@@ -517,7 +518,7 @@ final class QueryExecutor
             }
             if (wholeHours)
             {
-                noteUnfiledHours(chosen, hours, from, state.maxEventTimeMs);
+                noteRunningHour(chosen, hours, from, state.maxEventTimeMs);
             }
             byShard.add(chosen);
         }
@@ -525,36 +526,21 @@ final class QueryExecutor
     }
 
     /**
-     * Tells the maintainer which hour prefixes this query would read ({@link PrefixDemand}): an unfiled hour whose
-     * start the range holds, read from minutes or from a prefix.
+     * Tells the maintainer whether this query reads a running hour from its start, which the prefixes made every
+     * ten minutes serve ({@link PrefixDemand}).
      */
-    private void noteUnfiledHours(final List<Slice> chosen, final List<Slice> filedHours, final long from,
+    private void noteRunningHour(final List<Slice> chosen, final List<Slice> filedHours, final long from,
         final long maxEventTimeMs)
     {
-        boolean running = false;
-        boolean ended = false;
         for (final Slice slice : chosen)
         {
             final long hourStartMs = Math.floorDiv(slice.startMs, CubeConfig.HOUR_MS) * CubeConfig.HOUR_MS;
-            if (slice.spanMs < CubeConfig.HOUR_MS && hourStartMs >= from && !filed(filedHours, hourStartMs))
+            if (slice.spanMs < CubeConfig.HOUR_MS && hourStartMs >= from &&
+                hourStartMs + CubeConfig.HOUR_MS > maxEventTimeMs && !filed(filedHours, hourStartMs))
             {
-                if (hourStartMs + CubeConfig.HOUR_MS > maxEventTimeMs)
-                {
-                    running = true;
-                }
-                else
-                {
-                    ended = true;
-                }
+                prefixDemand.noteRunningHour(cuboid);
+                return;
             }
-        }
-        if (running)
-        {
-            prefixDemand.noteRunningHour(cuboid);
-        }
-        if (ended)
-        {
-            prefixDemand.noteEndedHour(cuboid);
         }
     }
 

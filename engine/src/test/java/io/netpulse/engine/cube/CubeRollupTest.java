@@ -239,8 +239,8 @@ class CubeRollupTest
             .between(hour0, to).execute();
         assertEquals(56, byElement.bucketsScanned(), "no element parts were made");
 
-        // An ended hour asked for by element, while its last minute is open: the next hour's element part is made
-        // as it ends, and only then.
+        // Element views of ended hours only: the next hour's element parts are made at its last step and as it
+        // ends, not at the earlier steps.
         final long hour2 = hour0 + 2 * CubeConfig.HOUR_MS;
         kpiMinutes(harness, hour0, 56, 2 * 60 + 1);
         assertTrue(harness.cube.awaitMaintained(30_000));
@@ -258,12 +258,12 @@ class CubeRollupTest
         final long hour3 = hour0 + 3 * CubeConfig.HOUR_MS;
         final CubeResult running = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
             .between(hour3, hour3 + 45 * CubeConfig.MINUTE_MS).execute();
-        assertEquals(45, running.bucketsScanned(), "no early steps' parts for queries over ended hours");
+        assertEquals(45, running.bucketsScanned(), "no early steps' parts for queries of whole hours");
         harness.cube.close();
     }
 
     @Test
-    void shouldFoldTheLastStepsPartForQueriesOverEndedHours()
+    void shouldFoldTheLastStepsPartForACuboidThatIsQueried()
     {
         final CubeHarness harness = threeCells();
         harness.metric(1, MetricKind.GAUGE, "cpu");
