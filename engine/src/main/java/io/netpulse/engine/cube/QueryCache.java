@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,6 +23,11 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>
  * Bounded: at most {@link #CAPACITY} answers of at most {@link #MAX_ROWS} rows; an answer replaced or pushed out
  * is left to the collector. Entries hold slice ids, not slices, so they keep no bucket alive.
+ * <p>
+ * A query that finds no answer kept, while another computes the same one from the very same slices, waits for that
+ * answer instead of scanning the same buckets at the same time ({@link #start}). As an hour is filed, every
+ * dashboard showing "the last whole hour" asks at once; on a machine whose cores ingest keeps busy, each scan
+ * took several times its CPU alone, and the copies slowed one another and ingest.
  */
 final class QueryCache
 {
@@ -32,6 +39,9 @@ final class QueryCache
     private final Map<Key, Answer> answers = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
+    private final Map<Key, Computation> computing = new ConcurrentHashMap<>();
+    // Tests hold a computing query here, to ask the same meanwhile.
+    volatile Runnable whileComputing;
 
     /**
      * What a query asks, every range resolved: two queries with equal keys over the same slices have the same
@@ -114,6 +124,123 @@ final class QueryCache
             }
         }
         answers.put(key, answer);
+    }
+
+    /**
+     * Begins computing a query's answer, unless another query is computing it from the same slices now: then the
+     * caller {@link Computation#await awaits} that one's answer.
+     *
+     * @return the computation to finish ({@link Computation#leads()}), or the one to wait for.
+     */
+    Computation start(final Key key, final long[] sliceIds, final long topologyVersion,
+        final List<String> metricNames)
+    {
+        final Computation mine = new Computation(sliceIds, topologyVersion, List.copyOf(metricNames), true);
+        final Computation other = computing.putIfAbsent(key, mine);
+        if (null == other)
+        {
+            final Runnable hold = whileComputing;
+            if (null != hold)
+            {
+                hold.run();
+            }
+            return mine;
+        }
+        if (other.sameInputs(sliceIds, topologyVersion, metricNames))
+        {
+            return other.follower();
+        }
+        // The same query over other slices (a bucket was filed meanwhile): computed apart, and not shared.
+        return new Computation(sliceIds, topologyVersion, mine.metricNames, true);
+    }
+
+    /**
+     * Ends a computation this caller leads: keeps its answer, if any, and hands it to the queries waiting for it.
+     *
+     * @param answer the answer, or null when computing it failed (the waiting queries then compute their own).
+     */
+    void finish(final Key key, final Computation computation, final Answer answer)
+    {
+        if (null != answer)
+        {
+            keep(key, answer);
+        }
+        computation.shared.answer = answer;
+        computing.remove(key, computation.shared);
+        computation.shared.done.countDown();
+    }
+
+    /**
+     * An answer being computed, seen by the query computing it or by one waiting for it.
+     */
+    static final class Computation
+    {
+        private static final long LONGEST_WAIT_MS = 10_000;
+
+        private final long[] sliceIds;
+        private final long topologyVersion;
+        private final List<String> metricNames;
+        private final boolean leads;
+        private final Computation shared;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Answer answer;
+
+        private Computation(final long[] sliceIds, final long topologyVersion, final List<String> metricNames,
+            final boolean leads)
+        {
+            this(sliceIds, topologyVersion, metricNames, leads, null);
+        }
+
+        private Computation(final long[] sliceIds, final long topologyVersion, final List<String> metricNames,
+            final boolean leads, final Computation shared)
+        {
+            this.sliceIds = sliceIds;
+            this.topologyVersion = topologyVersion;
+            this.metricNames = metricNames;
+            this.leads = leads;
+            this.shared = null == shared ? this : shared;
+        }
+
+        private Computation follower()
+        {
+            return new Computation(sliceIds, topologyVersion, metricNames, false, this);
+        }
+
+        private boolean sameInputs(final long[] ids, final long topology, final List<String> metrics)
+        {
+            return topologyVersion == topology && Arrays.equals(sliceIds, ids) && metricNames.equals(metrics);
+        }
+
+        /**
+         * Whether the caller computes the answer (and must {@link QueryCache#finish} it).
+         *
+         * @return true for the query computing it.
+         */
+        boolean leads()
+        {
+            return leads;
+        }
+
+        /**
+         * Waits for the answer another query is computing.
+         *
+         * @return the answer, or null if that query failed or took longer than ten seconds: compute it then.
+         */
+        Answer await()
+        {
+            try
+            {
+                if (shared.done.await(LONGEST_WAIT_MS, TimeUnit.MILLISECONDS))
+                {
+                    return shared.answer;
+                }
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
     }
 
     /**

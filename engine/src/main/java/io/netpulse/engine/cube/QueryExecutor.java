@@ -149,6 +149,7 @@ final class QueryExecutor
         final List<List<Slice>> baseline = query.compare ? select(query.compareFromMs, query.compareToMs) : null;
         final long[] sliceIds = query.uncached ? null : closedSliceIds(main, baseline);
         final QueryCache.Key key = null == sliceIds ? null : cacheKey();
+        QueryCache.Computation computation = null;
         if (null != key)
         {
             final QueryCache.Answer answer = cache.find(key, sliceIds, directory.topologyVersion(), metricNames);
@@ -157,7 +158,37 @@ final class QueryExecutor
                 return result(answer.rows(), answer.totalGroups(), answer.coveredFromMs(), answer.coveredToMs(),
                     startNs, true);
             }
+            computation = cache.start(key, sliceIds, directory.topologyVersion(), metricNames);
+            if (!computation.leads())
+            {
+                final QueryCache.Answer shared = computation.await();
+                if (null != shared)
+                {
+                    return result(shared.rows(), shared.totalGroups(), shared.coveredFromMs(),
+                        shared.coveredToMs(), startNs, true);
+                }
+                computation = null;
+            }
         }
+        QueryCache.Answer computed = null;
+        try
+        {
+            computed = compute(main, baseline, sliceIds);
+        }
+        finally
+        {
+            if (null != computation)
+            {
+                cache.finish(key, computation, computed);
+            }
+        }
+        return result(computed.rows(), computed.totalGroups(), computed.coveredFromMs(), computed.coveredToMs(),
+            startNs, false);
+    }
+
+    private QueryCache.Answer compute(final List<List<Slice>> main, final List<List<Slice>> baseline,
+        final long[] sliceIds)
+    {
         layout(main, baseline);
 
         for (int s = 0; s < states.length; s++)
@@ -176,12 +207,8 @@ final class QueryExecutor
         final boolean covered = coveredFromMs != Long.MAX_VALUE;
         final long coveredFrom = covered ? coveredFromMs : -1;
         final long coveredTo = covered ? coveredToMs : -1;
-        if (null != key)
-        {
-            cache.keep(key, new QueryCache.Answer(sliceIds, directory.topologyVersion(), List.copyOf(metricNames),
-                limited, total, cuboid, coveredFrom, coveredTo));
-        }
-        return result(limited, total, coveredFrom, coveredTo, startNs, false);
+        return new QueryCache.Answer(sliceIds, directory.topologyVersion(), List.copyOf(metricNames), limited, total,
+            cuboid, coveredFrom, coveredTo);
     }
 
     private CubeResult result(final List<CubeRow> rows, final int total, final long coveredFrom,

@@ -60,6 +60,57 @@ class CubeQueryCacheTest
     }
 
     @Test
+    void shouldLetAQueryAskedWhileTheSameIsComputedWaitForItsAnswer() throws Exception
+    {
+        minutes(0, 65);
+        final java.util.concurrent.CountDownLatch computing = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        harness.cube.queryCache().whileComputing = () ->
+        {
+            computing.countDown();
+            try
+            {
+                release.await();
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        };
+        final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try
+        {
+            final java.util.concurrent.Future<CubeResult> first =
+                threads.submit(() -> byElement(HOUR0, HOUR0 + CubeConfig.HOUR_MS).execute());
+            assertTrue(computing.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            harness.cube.queryCache().whileComputing = null;
+            final java.util.concurrent.Future<CubeResult> second =
+                threads.submit(() -> byElement(HOUR0, HOUR0 + CubeConfig.HOUR_MS).execute());
+            // Another query over other buckets is computed meanwhile, not held.
+            final CubeResult other = byElement(HOUR0, HOUR0 + 30 * CubeConfig.MINUTE_MS).execute();
+            assertFalse(other.cached());
+            assertEquals(30, other.bucketsScanned());
+            Thread.sleep(50);
+            assertFalse(second.isDone(), "the same query waits for the one computing it");
+            release.countDown();
+
+            final CubeResult computed = first.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            final CubeResult waited = second.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(computed.cached());
+            assertEquals(1, computed.bucketsScanned());
+            assertTrue(waited.cached());
+            assertEquals(0, waited.cellsScanned());
+            assertEquals(rows(computed), rows(waited));
+            assertTrue(byElement(HOUR0, HOUR0 + CubeConfig.HOUR_MS).execute().cached(), "and the answer is kept");
+        }
+        finally
+        {
+            release.countDown();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldAnswerAgainFromTheSameClosedBucketsWithoutScanning()
     {
         minutes(0, 65);
