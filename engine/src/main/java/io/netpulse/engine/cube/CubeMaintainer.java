@@ -335,8 +335,9 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      * Rolls and expires one cuboid's closed buckets for a watermark. An hour is folded together minute by minute
      * ({@link #foldIntoHour}) and filed once a later minute is sealed: minutes are sealed in time order, so every
      * minute of the hour is in and none can change. A day is folded together hour by hour as they are filed
-     * ({@link #foldIntoDay}) and filed once its last minute is sealed. The finer buckets stay until their retention passes, so a query over whole hours or days reads one bucket
-     * per period, and one over part of an hour still reads its minutes.
+     * ({@link #foldIntoDay}) and filed once its last minute is sealed. The finer buckets stay until their
+     * retention passes, so a query over whole hours or days reads one bucket per period, and one over part of an
+     * hour still reads its minutes.
      *
      * @param sealedStartMs start of the minute bucket just sealed: it and every earlier minute have been filed.
      */
