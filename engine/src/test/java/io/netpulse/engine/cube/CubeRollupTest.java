@@ -114,9 +114,7 @@ class CubeRollupTest
         harness.metric(1, MetricKind.GAUGE, "cpu");
         harness.metric(2, MetricKind.GAUGE, "memory");
         final long hour0 = 1_767_571_200_000L;
-        kpiMinutes(harness, hour0, 0, 5);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 0, 5);
         // A dashboard asks for the running hour by element and by region, so the maintainer publishes the hour's
         // folded parts of both cuboids as they grow.
         assertEquals(3, harness.cube.query().groupBy(Dimension.ELEMENT).between(hour0, hour0 + CubeConfig.HOUR_MS)
@@ -185,9 +183,7 @@ class CubeRollupTest
         final CubeHarness harness = threeCells();
         harness.metric(1, MetricKind.GAUGE, "cpu");
         final long hour0 = 1_767_571_200_000L;
-        kpiMinutes(harness, hour0, 0, 56);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 0, 56);
         // Nobody has queried: no folded part of the hour was made, and the first query reads its minutes.
         final CubeResult first = harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
             .measures(Measure.COUNT).between(hour0, hour0 + 56 * CubeConfig.MINUTE_MS).execute();
@@ -195,18 +191,14 @@ class CubeRollupTest
         assertEquals(56, first.rows().get(0).count());
 
         // The next step after that query makes one: the hour's first 59 minutes, read with the open last minute.
-        kpiMinutes(harness, hour0, 56, 61);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 56, 61);
         final CubeResult ended = wholeHour(harness, hour0, Dimension.ELEMENT);
         assertEquals(2, ended.bucketsScanned(), "the folded part and the open minute");
         assertEquals(60, ended.rows().get(0).count());
 
         // An hour of event time after the last step that saw a query, parts stop: a later hour is read from its
         // minutes again.
-        kpiMinutes(harness, hour0, 61, 3 * 60 + 57);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 61, 3 * 60 + 57);
         final long hour3 = hour0 + 3 * CubeConfig.HOUR_MS;
         final CubeResult quiet = harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
             .measures(Measure.COUNT).between(hour3, hour3 + 56 * CubeConfig.MINUTE_MS).execute();
@@ -221,43 +213,31 @@ class CubeRollupTest
         final CubeHarness harness = threeCells();
         harness.metric(1, MetricKind.GAUGE, "cpu");
         final long hour0 = 1_767_571_200_000L;
-        kpiMinutes(harness, hour0, 0, 5);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 0, 5);
         // The running hour is asked for by region only: the steps make the region's parts, not the element's.
         assertEquals(1, harness.cube.query().groupBy(Dimension.REGION).between(hour0, hour0 + CubeConfig.HOUR_MS)
             .execute().rows().size());
-        kpiMinutes(harness, hour0, 5, 56);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 5, 56);
         final long to = hour0 + 56 * CubeConfig.MINUTE_MS;
         final CubeResult byRegion = harness.cube.query().groupBy(Dimension.REGION).measures(Measure.COUNT)
             .between(hour0, to).execute();
         assertEquals(7, byRegion.bucketsScanned(), "the region's hour to 00:50 and six minutes");
         assertEquals(3 * 56, byRegion.rows().get(0).count());
-        final CubeResult byElement = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
-            .between(hour0, to).execute();
+        final CubeResult byElement = elementCounts(harness, hour0, to);
         assertEquals(56, byElement.bucketsScanned(), "no element parts were made");
 
         // Element views of ended hours only: the next hour's element parts are made at its last step and as it
         // ends, not at the earlier steps.
         final long hour2 = hour0 + 2 * CubeConfig.HOUR_MS;
-        kpiMinutes(harness, hour0, 56, 2 * 60 + 1);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 56, 2 * 60 + 1);
         assertEquals(60, wholeHour(harness, hour0 + CubeConfig.HOUR_MS, Dimension.ELEMENT).rows().get(0).count());
-        kpiMinutes(harness, hour0, 2 * 60 + 1, 3 * 60 + 1);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 2 * 60 + 1, 3 * 60 + 1);
         final CubeResult ended = wholeHour(harness, hour2, Dimension.ELEMENT);
         assertEquals(2, ended.bucketsScanned(), "the part made as the hour ended, and the open minute");
         assertEquals(60, ended.rows().get(0).count());
-        kpiMinutes(harness, hour0, 3 * 60 + 1, 3 * 60 + 47);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 3 * 60 + 1, 3 * 60 + 47);
         final long hour3 = hour0 + 3 * CubeConfig.HOUR_MS;
-        final CubeResult running = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
-            .between(hour3, hour3 + 45 * CubeConfig.MINUTE_MS).execute();
+        final CubeResult running = elementCounts(harness, hour3, hour3 + 45 * CubeConfig.MINUTE_MS);
         assertEquals(45, running.bucketsScanned(), "no early steps' parts for queries of whole hours");
         harness.cube.close();
     }
@@ -268,20 +248,28 @@ class CubeRollupTest
         final CubeHarness harness = threeCells();
         harness.metric(1, MetricKind.GAUGE, "cpu");
         final long hour0 = 1_767_571_200_000L;
-        kpiMinutes(harness, hour0, 0, 61);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 0, 61);
         assertEquals(60, wholeHour(harness, hour0, Dimension.ELEMENT).rows().get(0).count());
         // Until the maintainer reaches an ended hour's last minutes, a query over it reads the last step's part.
-        kpiMinutes(harness, hour0, 61, 60 + 56);
-        assertTrue(harness.cube.awaitMaintained(30_000));
-        harness.flush();
+        feed(harness, hour0, 61, 60 + 56);
         final long hour1 = hour0 + CubeConfig.HOUR_MS;
-        final CubeResult lagging = harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT)
-            .between(hour1, hour1 + 56 * CubeConfig.MINUTE_MS).execute();
+        final CubeResult lagging = elementCounts(harness, hour1, hour1 + 56 * CubeConfig.MINUTE_MS);
         assertEquals(7, lagging.bucketsScanned(), "the hour to 01:50 and six minutes");
         assertEquals(56, lagging.rows().get(0).count());
         harness.cube.close();
+    }
+
+    /** Minutes of samples from three cells, each then maintained and published. */
+    private static void feed(final CubeHarness harness, final long hour0, final int fromMinute, final int toMinute)
+    {
+        kpiMinutes(harness, hour0, fromMinute, toMinute);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+    }
+
+    private static CubeResult elementCounts(final CubeHarness harness, final long fromMs, final long toMs)
+    {
+        return harness.cube.query().groupBy(Dimension.ELEMENT).measures(Measure.COUNT).between(fromMs, toMs).execute();
     }
 
     private static void kpiMinutes(final CubeHarness harness, final long hour0, final int fromMinute,
@@ -316,6 +304,18 @@ class CubeRollupTest
             sum += 0.1 * (m + 1) * element + 0.01 * m;
         }
         return sum;
+    }
+
+    /**
+     * A region "north" with a site "hill" and its one element, "cell-1", no lateness and the given retention.
+     */
+    private static CubeHarness oneCell(final CubeConfig.Retention retention)
+    {
+        final CubeHarness harness = new CubeHarness(new CubeConfig(0, retention, retention, retention));
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        return harness;
     }
 
     /**
@@ -369,10 +369,7 @@ class CubeRollupTest
     {
         final CubeConfig.Retention retention = new CubeConfig.Retention(
             30 * CubeConfig.MINUTE_MS, 2 * CubeConfig.HOUR_MS, 10 * CubeConfig.DAY_MS);
-        final CubeHarness harness = new CubeHarness(new CubeConfig(0, retention, retention, retention));
-        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
-        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
-        harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        final CubeHarness harness = oneCell(retention);
         final long day0 = 1_767_571_200_000L;
         // Day 0 has data in every minute; day 1 none in its last hour; day 2 starts.
         for (int m = 0; m < 24 * 60; m++)
@@ -411,10 +408,7 @@ class CubeRollupTest
     {
         final CubeConfig.Retention retention = new CubeConfig.Retention(
             30 * CubeConfig.MINUTE_MS, 2 * CubeConfig.HOUR_MS, 2 * CubeConfig.DAY_MS);
-        final CubeHarness harness = new CubeHarness(new CubeConfig(0, retention, retention, retention));
-        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
-        harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
-        harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        final CubeHarness harness = oneCell(retention);
         final long day0 = 1_767_571_200_000L;
         final int minutes = 5 * 24 * 60;
         for (int m = 0; m < minutes; m++)
