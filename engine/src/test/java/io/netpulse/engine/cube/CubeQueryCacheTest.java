@@ -215,6 +215,34 @@ class CubeQueryCacheTest
         assertEquals(0, small.size());
     }
 
+    @Test
+    void shouldShareAComputationOnlyOverTheSameSlicesAndHandOverItsAnswer()
+    {
+        final QueryCache cache = new QueryCache();
+        final QueryCache.Computation first = cache.start(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu"));
+        assertTrue(first.leads());
+        // The same query over other slices (an hour filed meanwhile) is computed apart.
+        final QueryCache.Computation apart = cache.start(key(1), new long[] {1, 3}, 1, List.of("kpi.cpu"));
+        assertTrue(apart.leads());
+        cache.finish(key(1), apart, null);
+        // Under another topology it is computed apart too; over the same slices it waits for the first.
+        assertTrue(cache.start(key(1), new long[] {1, 2}, 2, List.of("kpi.cpu")).leads());
+        final QueryCache.Computation waiting = cache.start(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu"));
+        assertFalse(waiting.leads());
+
+        final QueryCache.Answer answer = new QueryCache.Answer(new long[] {1, 2}, 1, List.of("kpi.cpu"), List.of(),
+            0, Cuboid.ELEMENT, 0, 0);
+        cache.finish(key(1), first, answer);
+        assertSame(answer, waiting.await());
+        assertSame(answer, cache.find(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu")));
+        // Finished, the computation is gone: the next miss leads again; a failed one hands over nothing.
+        final QueryCache.Computation next = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
+        assertTrue(next.leads());
+        final QueryCache.Computation behind = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
+        cache.finish(key(1), next, null);
+        assertEquals(null, behind.await());
+    }
+
     private static QueryCache.Key key(final long fromMs)
     {
         return new QueryCache.Key(List.of(Dimension.ELEMENT), java.util.Map.of(), List.of(Measure.COUNT), null, null,
