@@ -202,7 +202,8 @@ public final class EngineMetrics
             "Times a cube writer paused because the maintainer's backlog was full", cube,
             CubeStats::maintenanceWaits);
         cubeCounter("netpulse_cube_query_cache_hits_total",
-            "Cube queries answered again from a kept answer over the same closed buckets", cube,
+            "Cube queries answered again from a kept answer over the same closed buckets, or from the one being " +
+            "computed", cube,
             CubeStats::queryCacheHits);
         cubeCounter("netpulse_cube_query_cache_misses_total",
             "Cube queries over closed buckets only that had to be computed", cube, CubeStats::queryCacheMisses);

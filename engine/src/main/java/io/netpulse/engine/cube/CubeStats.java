@@ -25,7 +25,8 @@ package io.netpulse.engine.cube;
  * @param maintenanceErrors    maintainer failures (each logged).
  * @param blocksRecycled       closed blocks that reused the storage of expired ones.
  * @param blocksAllocated      closed blocks that needed new storage.
- * @param queryCacheHits       queries answered again from a kept answer over the same closed buckets.
+ * @param queryCacheHits       queries answered again from a kept answer over the same closed buckets, or given
+ *                             the answer the same query was computing meanwhile.
  * @param queryCacheMisses     queries over closed buckets only that had to be computed (then kept).
  */
 public record CubeStats(

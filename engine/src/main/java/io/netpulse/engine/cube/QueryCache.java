@@ -128,7 +128,7 @@ final class QueryCache
 
     /**
      * Begins computing a query's answer, unless another query is computing it from the same slices now: then the
-     * caller {@link Computation#await awaits} that one's answer.
+     * caller {@link #await awaits} that one's answer.
      *
      * @return the computation to finish ({@link Computation#leads()}), or the one to wait for.
      */
@@ -168,6 +168,24 @@ final class QueryCache
         computation.shared.answer = answer;
         computing.remove(key, computation.shared);
         computation.shared.done.countDown();
+    }
+
+    /**
+     * Waits for the answer another query is computing ({@link #start}). The waiting query found no answer kept,
+     * which {@link #find} counted as a miss; given the shared answer, it computed nothing and counts as a hit.
+     *
+     * @param computation the one to wait for.
+     * @return the answer, or null if that query failed or took longer than ten seconds: compute it then.
+     */
+    Answer await(final Computation computation)
+    {
+        final Answer answer = computation.await();
+        if (null != answer)
+        {
+            misses.decrement();
+            hits.increment();
+        }
+        return answer;
     }
 
     /**
@@ -221,12 +239,7 @@ final class QueryCache
             return leads;
         }
 
-        /**
-         * Waits for the answer another query is computing.
-         *
-         * @return the answer, or null if that query failed or took longer than ten seconds: compute it then.
-         */
-        Answer await()
+        private Answer await()
         {
             try
             {

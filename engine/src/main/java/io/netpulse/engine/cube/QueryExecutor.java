@@ -161,7 +161,7 @@ final class QueryExecutor
             computation = cache.start(key, sliceIds, directory.topologyVersion(), metricNames);
             if (!computation.leads())
             {
-                final QueryCache.Answer shared = computation.await();
+                final QueryCache.Answer shared = cache.await(computation);
                 if (null != shared)
                 {
                     return result(shared.rows(), shared.totalGroups(), shared.coveredFromMs(),

@@ -102,6 +102,9 @@ class CubeQueryCacheTest
             assertEquals(0, waited.cellsScanned());
             assertEquals(rows(computed), rows(waited));
             assertTrue(byElement(HOUR0, HOUR0 + CubeConfig.HOUR_MS).execute().cached(), "and the answer is kept");
+            // Computed: the first and the other; answered without computing: the one that waited and the last.
+            assertEquals(2, harness.cube.stats().queryCacheMisses());
+            assertEquals(2, harness.cube.stats().queryCacheHits());
         }
         finally
         {
@@ -233,14 +236,14 @@ class CubeQueryCacheTest
         final QueryCache.Answer answer = new QueryCache.Answer(new long[] {1, 2}, 1, List.of("kpi.cpu"), List.of(),
             0, Cuboid.ELEMENT, 0, 0);
         cache.finish(key(1), first, answer);
-        assertSame(answer, waiting.await());
+        assertSame(answer, cache.await(waiting));
         assertSame(answer, cache.find(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu")));
         // Finished, the computation is gone: the next miss leads again; a failed one hands over nothing.
         final QueryCache.Computation next = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
         assertTrue(next.leads());
         final QueryCache.Computation behind = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
         cache.finish(key(1), next, null);
-        assertEquals(null, behind.await());
+        assertEquals(null, cache.await(behind));
     }
 
     private static QueryCache.Key key(final long fromMs)
