@@ -52,7 +52,7 @@ final class QueryCommand implements Callable<Integer>
 
     @Parameters(paramLabel = "NAME=VALUE", arity = "0..*",
         description = "Query parameters: groupBy, region, site, element, service, class, vendor, metric, from, to, " +
-            "last, granularity, measures, order, limit, compareFrom, compareTo.")
+            "last, wholeHours, granularity, measures, order, limit, compareFrom, compareTo.")
     List<String> parameters = new ArrayList<>();
 
     /**

@@ -40,7 +40,8 @@ final class CubeJson
         json.endArray();
         json.field("cuboid", result.cuboid().label());
         time(json, "from", result.fromMs(), Long.MIN_VALUE);
-        time(json, "to", result.toMs(), Long.MAX_VALUE);
+        // whole hours before any is filed select nothing: no end either
+        time(json, "to", result.toMs() == Long.MIN_VALUE ? Long.MAX_VALUE : result.toMs(), Long.MAX_VALUE);
         time(json, "coveredFrom", result.coveredFromMs(), -1);
         time(json, "coveredTo", result.coveredToMs(), -1);
         time(json, "watermark", result.watermarkMs(), Long.MIN_VALUE);

@@ -28,6 +28,7 @@ import java.util.Set;
  *   region=north,south  metric=...     filters: a dimension's name, any of the comma-separated values
  *   from=...&amp;to=...                    range of bucket starts: epoch ms or ISO-8601 instants
  *   last=1h                            or the most recent period of event time (s, m, h, d)
+ *   wholeHours=6                       or the newest whole hours the cube has filed (final, kept answers)
  *   granularity=hour                   time grouping: minute, hour, day
  *   measures=count,mean,p99            count, sum, min, max, mean, stddev, p50, p95, p99
  *   order=p99:desc  limit=10           order by a measure or grouped dimension; top-N
@@ -38,8 +39,8 @@ final class CubeRequest
 {
     /** Every parameter understood. */
     static final Set<String> PARAMETERS = Set.of("groupBy", "time", "region", "site", "element", "service", "class",
-        "vendor", "metric", "from", "to", "last", "granularity", "measures", "order", "limit", "compareFrom",
-        "compareTo");
+        "vendor", "metric", "from", "to", "last", "wholeHours", "granularity", "measures", "order", "limit",
+        "compareFrom", "compareTo");
 
     private CubeRequest()
     {
@@ -60,8 +61,8 @@ final class CubeRequest
             if (!PARAMETERS.contains(name))
             {
                 throw new BadRequest(name, "unknown parameter '" + name + "'; allowed: groupBy, " +
-                    "region, site, element, service, class, vendor, metric, from, to, last, granularity, measures, " +
-                    "order, limit, compareFrom, compareTo");
+                    "region, site, element, service, class, vendor, metric, from, to, last, wholeHours, " +
+                    "granularity, measures, order, limit, compareFrom, compareTo");
             }
         }
         try
@@ -95,7 +96,16 @@ final class CubeRequest
             final String last = request.param("last");
             final String from = request.param("from");
             final String to = request.param("to");
-            if (null != last)
+            final String wholeHours = request.param("wholeHours");
+            if (null != wholeHours)
+            {
+                if (null != last || null != from || null != to)
+                {
+                    throw new BadRequest("wholeHours", "give one of wholeHours, last or from/to");
+                }
+                query.lastWholeHours(integer("wholeHours", wholeHours, 1, CubeQuery.MAX_WHOLE_HOURS));
+            }
+            else if (null != last)
             {
                 if (null != from || null != to)
                 {

@@ -171,6 +171,21 @@ class ServiceHttpTest
 
         final Map<?, ?> last = get("/api/cube?groupBy=metric&last=10m").json();
         assertTrue(((List<?>)last.get("rows")).size() > 3);
+
+        // The newest filed hour: a whole one, as its row in the hourly group-by counts it, read as one bucket.
+        final Map<?, ?> wholeHour = get("/api/cube?metric=kpi.latency_ms&measures=count&wholeHours=1").json();
+        final java.time.Instant from = java.time.Instant.parse((String)wholeHour.get("from"));
+        assertEquals(from.plusSeconds(3600), java.time.Instant.parse((String)wholeHour.get("to")));
+        assertEquals(1, ((Number)wholeHour.get("bucketsScanned")).intValue());
+        Object hourCount = null;
+        for (final Object hour : hours)
+        {
+            if (from.toString().equals(((Map<?, ?>)hour).get("time")))
+            {
+                hourCount = ((Map<?, ?>)hour).get("count");
+            }
+        }
+        assertEquals(hourCount, ((Map<?, ?>)((List<?>)wholeHour.get("rows")).get(0)).get("count"));
     }
 
     @Test
@@ -187,6 +202,8 @@ class ServiceHttpTest
             {"/api/cube?from=2000&to=1000", "to", "after"},
             {"/api/cube?last=forever", "last", "90m"},
             {"/api/cube?last=1h&from=1", "last", "either"},
+            {"/api/cube?wholeHours=0", "wholeHours", "1 to"},
+            {"/api/cube?wholeHours=2&last=1h", "wholeHours", "one of"},
             {"/api/cube?granularity=week", "granularity", "minute, hour, day"},
             {"/api/cube?order=loudness", "order", "measure"},
             {"/api/cube?order=p99:sideways", "order", "asc, desc"},

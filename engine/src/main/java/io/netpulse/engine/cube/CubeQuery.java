@@ -34,12 +34,16 @@ public final class CubeQuery
     /** Most rows a query returns. */
     public static final int MAX_LIMIT = 100_000;
 
+    /** Most hours {@link #lastWholeHours} selects: ten years. */
+    public static final int MAX_WHOLE_HOURS = 10 * 366 * 24;
+
     private final Cube cube;
     final List<Dimension> groupBy = new ArrayList<>();
     final Map<Dimension, List<String>> filters = new EnumMap<>(Dimension.class);
     long fromMs = Long.MIN_VALUE;
     long toMs = Long.MAX_VALUE;
     long lastMs = -1;
+    int wholeHours;
     Granularity granularity = Granularity.MINUTE;
     final List<Measure> measures = new ArrayList<>(List.of(Measure.COUNT, Measure.SUM, Measure.MIN, Measure.MAX,
         Measure.MEAN));
@@ -124,6 +128,7 @@ public final class CubeQuery
         this.fromMs = fromMs;
         this.toMs = toMs;
         this.lastMs = -1;
+        this.wholeHours = 0;
         return this;
     }
 
@@ -141,6 +146,31 @@ public final class CubeQuery
             throw new CubeQueryException("from", "the period must be positive");
         }
         this.lastMs = period.toMillis();
+        this.wholeHours = 0;
+        this.fromMs = Long.MIN_VALUE;
+        this.toMs = Long.MAX_VALUE;
+        return this;
+    }
+
+    /**
+     * Selects the newest whole hours the cube has filed: hours every minute of which is sealed and rolled up into
+     * the hour's bucket, in every shard, so the answer is final and is kept until the next hour is filed. An hour
+     * that has just ended by the clock still takes late data for the cube's lateness and is then filed; until
+     * then this selects the hours before it, where {@link #between} over that hour would read it, partial, from
+     * its minutes. What a dashboard's hourly overview wants: complete hours, each read as one bucket. Nothing
+     * is selected before the first hour is filed.
+     *
+     * @param hours how many, at least 1.
+     * @return this.
+     */
+    public CubeQuery lastWholeHours(final int hours)
+    {
+        if (hours < 1 || hours > MAX_WHOLE_HOURS)
+        {
+            throw new CubeQueryException("wholeHours", "must be between 1 and " + MAX_WHOLE_HOURS);
+        }
+        this.wholeHours = hours;
+        this.lastMs = -1;
         this.fromMs = Long.MIN_VALUE;
         this.toMs = Long.MAX_VALUE;
         return this;

@@ -14,7 +14,8 @@ import java.util.List;
  * @param totalGroups     groups before the limit.
  * @param cuboid          the aggregation level read.
  * @param fromMs          start of the range asked for (resolved), epoch ms; Long.MIN_VALUE when open.
- * @param toMs            end of the range asked for (exclusive), epoch ms; Long.MAX_VALUE when open.
+ * @param toMs            end of the range asked for (exclusive), epoch ms; Long.MAX_VALUE when open;
+ *                        Long.MIN_VALUE, as is fromMs, when {@link CubeQuery#lastWholeHours} found no filed hour.
  * @param coveredFromMs   start of the first bucket read, or -1 when none.
  * @param coveredToMs     end of the last bucket read, or -1 when none.
  * @param compared        whether rows carry a baseline.

@@ -415,7 +415,14 @@ final class QueryExecutor
 
     private void resolveRange()
     {
-        if (query.lastMs > 0)
+        if (query.wholeHours > 0)
+        {
+            final long filedThroughMs = filedThroughMs();
+            fromMs = Long.MIN_VALUE == filedThroughMs ? Long.MIN_VALUE :
+                filedThroughMs - query.wholeHours * CubeConfig.HOUR_MS;
+            toMs = Long.MIN_VALUE == filedThroughMs ? Long.MIN_VALUE : filedThroughMs;
+        }
+        else if (query.lastMs > 0)
         {
             long newest = Long.MIN_VALUE;
             for (final ShardState state : states)
@@ -439,6 +446,31 @@ final class QueryExecutor
             fromMs = query.fromMs;
             toMs = query.toMs;
         }
+    }
+
+    /**
+     * The end of the newest hour that every shard holding hours has filed in the query's cuboid (as an hour, or
+     * within a day), or {@link Long#MIN_VALUE} when none has.
+     */
+    private long filedThroughMs()
+    {
+        long through = Long.MAX_VALUE;
+        for (final ShardState state : states)
+        {
+            long newest = Long.MIN_VALUE;
+            for (final Slice slice : state.view.slices[cuboid.ordinal()])
+            {
+                if (slice.spanMs == CubeConfig.HOUR_MS || slice.spanMs == CubeConfig.DAY_MS)
+                {
+                    newest = Math.max(newest, slice.startMs + slice.spanMs);
+                }
+            }
+            if (newest != Long.MIN_VALUE)
+            {
+                through = Math.min(through, newest);
+            }
+        }
+        return through == Long.MAX_VALUE ? Long.MIN_VALUE : through;
     }
 
     /**

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -257,6 +259,48 @@ class CubeRollupTest
         assertEquals(7, lagging.bucketsScanned(), "the hour to 01:50 and six minutes");
         assertEquals(56, lagging.rows().get(0).count());
         harness.cube.close();
+    }
+
+    @Test
+    void shouldSelectTheNewestFiledWholeHoursOnly()
+    {
+        final CubeHarness harness = threeCells();
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        final long hour0 = 1_767_571_200_000L;
+        final long hour1 = hour0 + CubeConfig.HOUR_MS;
+        feed(harness, hour0, 0, 60);
+        harness.kpi(hour1 + 30_000, 4, 1, 1.0);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        // The hour has ended by the clock, but 00:59 is still open to late data: no whole hour yet.
+        final CubeResult none = lastWholeHours(harness, 1);
+        assertEquals(List.of(), none.rows());
+        assertEquals(0, none.bucketsScanned());
+        assertEquals(Long.MIN_VALUE, none.fromMs());
+        assertEquals(Long.MIN_VALUE, none.toMs());
+
+        // 00:59 sealed: the hour is filed and is the newest whole hour, read as one bucket.
+        kpiMinutes(harness, hour1, 1, 3);
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+        final CubeResult last = lastWholeHours(harness, 1);
+        assertEquals(hour0, last.fromMs());
+        assertEquals(hour1, last.toMs());
+        assertEquals(1, last.bucketsScanned());
+        assertFalse(last.cached());
+        assertEquals(rows(wholeHour(harness, hour0, Dimension.ELEMENT)), rows(last));
+        assertTrue(lastWholeHours(harness, 1).cached(), "kept until the next hour is filed");
+        final CubeResult three = lastWholeHours(harness, 3);
+        assertEquals(hour1 - 3 * CubeConfig.HOUR_MS, three.fromMs());
+        assertEquals(rows(last), rows(three));
+        assertThrows(CubeQueryException.class, () -> harness.cube.query().lastWholeHours(0));
+        harness.cube.close();
+    }
+
+    private static CubeResult lastWholeHours(final CubeHarness harness, final int hours)
+    {
+        return harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
+            .measures(Measure.COUNT, Measure.SUM, Measure.MIN, Measure.MAX).lastWholeHours(hours).execute();
     }
 
     /** Minutes of samples from three cells, each then maintained and published. */
