@@ -40,7 +40,7 @@ import java.util.function.Function;
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
  * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]
- * [--gc g1|zgc|parallel] [--uncached]}.
+ * [--gc g1|zgc|parallel] [--uncached] [--no-pretouch] [--clock-hours] [--slow MS]}.
  * <p>
  * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
  * threads issuing
@@ -49,9 +49,18 @@ import java.util.function.Function;
  * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
  * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
  * {@code --gc} picks its collector (default {@code zgc}, the launcher's: G1's young pauses copy the cube's new
- * blocks and stall every query behind them);
+ * blocks and stall every query behind them); the child's heap is committed and touched at start
+ * ({@code -XX:+AlwaysPreTouch}, as the launcher runs {@code netpulse serve}), unless {@code --no-pretouch}: a page
+ * first touched under load costs the thread that touches it the kernel's zeroing, and queries, which allocate
+ * their scratch, spent over a third of their time there;
+ * the queries over whole hours ask for the newest ones the cube has filed ({@link CubeQuery#lastWholeHours}), or
+ * with {@code --clock-hours} for those before the newest event's hour ({@code between}), which just after an
+ * hour's end reads that hour, not yet filed, from its parts;
  * {@code --uncached} makes every query scan its buckets even where the cube keeps a valid answer
- * ({@link CubeQuery#uncached()}). It runs itself in a child JVM with the project's fork flags
+ * ({@link CubeQuery#uncached()}); {@code --slow MS} lists, after each query phase, every query whose latency
+ * passed MS: when, which, how late it started, its own time and CPU, the cells it read, and the event time's
+ * minute of the hour (what makes a query slow: a burst at an hour's end, a scan, or the wait for a core).
+ * It runs itself in a child JVM with the project's fork flags
  * ({@link JvmFlags}), so run it with a plain {@code java -cp}.
  */
 public final class CubeQueryLoad
@@ -67,12 +76,14 @@ public final class CubeQueryLoad
     private final List<Double> rates;
     private final int soloQueries;
     private final boolean uncached;
+    private final long slowNs;
 
     private CubeQueryLoad(final long preloadEvents, final int elements, final int queryThreads, final int seconds,
         final Path journal, final String mode, final List<Double> rates, final int soloQueries,
-        final boolean uncached)
+        final boolean uncached, final long slowMs)
     {
         this.uncached = uncached;
+        this.slowNs = slowMs > 0 ? TimeUnit.MILLISECONDS.toNanos(slowMs) : Long.MAX_VALUE;
         this.rates = rates;
         this.soloQueries = soloQueries;
         this.preloadEvents = preloadEvents;
@@ -104,6 +115,8 @@ public final class CubeQueryLoad
         String jfr = null;
         String gc = "zgc";
         boolean uncached = false;
+        boolean preTouch = true;
+        long slowMs = 0;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -148,6 +161,15 @@ public final class CubeQueryLoad
                 case "--uncached":
                     uncached = true;
                     break;
+                case "--clock-hours":
+                    clockHours = true;
+                    break;
+                case "--no-pretouch":
+                    preTouch = false;
+                    break;
+                case "--slow":
+                    slowMs = Long.parseLong(args[++i]);
+                    break;
                 case "--child":
                     child = true;
                     break;
@@ -163,6 +185,10 @@ public final class CubeQueryLoad
             if (null != jfr)
             {
                 command.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+            }
+            if (preTouch)
+            {
+                command.add("-XX:+AlwaysPreTouch");
             }
             command.addAll(List.of("-Xms" + heap, "-Xmx" + heap, collectorFlag(gc), "-cp",
                 System.getProperty("java.class.path"), CubeQueryLoad.class.getName(), "--child"));
@@ -186,7 +212,7 @@ public final class CubeQueryLoad
                     throw new IllegalArgumentException("unknown mode " + phase + ": saturating or paced");
             }
         }
-        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo, uncached).run();
+        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo, uncached, slowMs).run();
     }
 
     /** Feeds the engine from the generator as fast as it takes events, on its own thread. */
@@ -247,6 +273,9 @@ public final class CubeQueryLoad
     {
     }
 
+    /** Whether whole hours are counted back from the newest event's hour rather than the newest filed one. */
+    private static boolean clockHours;
+
     /** The newest event time, for query ranges; updated by the main thread. */
     private static volatile long nowMs = GeneratorConfig.DEFAULT_START_TIME_MS;
 
@@ -262,26 +291,35 @@ public final class CubeQueryLoad
     private static List<QueryKind> mix(final SplittableRandom random, final int regions, final int sites)
     {
         return List.of(
-            new QueryKind("group-by region x metric, last 6 whole hours", cube -> cube.query()
-                .groupBy(Dimension.REGION, Dimension.METRIC).between(hourEnd() - 6 * CubeConfig.HOUR_MS, hourEnd())),
-            new QueryKind("group-by vendor x class, failure rate, last 12 h", cube -> cube.query()
+            new QueryKind("group-by region x metric, last 6 whole hours", cube -> wholeHours(cube.query()
+                .groupBy(Dimension.REGION, Dimension.METRIC), 6)),
+            new QueryKind("group-by vendor x class, failure rate, last 12 h", cube -> wholeHours(cube.query()
                 .groupBy(Dimension.VENDOR, Dimension.EQUIPMENT_CLASS).where(Dimension.METRIC, "cdr.failed")
-                .measures(Measure.COUNT, Measure.MEAN).between(hourEnd() - 12 * CubeConfig.HOUR_MS, hourEnd())),
+                .measures(Measure.COUNT, Measure.MEAN), 12)),
             new QueryKind("drill-down region -> sites, latency p95, last 15 min", cube -> cube.query()
                 .drillDown(Dimension.REGION, String.format("region-%02d", 1 + random.nextInt(regions)))
                 .where(Dimension.METRIC, "qos.latency_us").measures(Measure.COUNT, Measure.MEAN, Measure.P95)
                 .last(Duration.ofMinutes(15))),
-            new QueryKind("drill-down site -> elements, cpu, last whole hour", cube -> cube.query()
+            new QueryKind("drill-down site -> elements, cpu, last whole hour", cube -> wholeHours(cube.query()
                 .drillDown(Dimension.SITE, String.format("site-%05d", 1 + random.nextInt(sites)))
-                .where(Dimension.METRIC, "kpi.cpu_util").measures(Measure.MEAN, Measure.MAX)
-                .between(hourEnd() - CubeConfig.HOUR_MS, hourEnd())),
-            new QueryKind("top-10 elements by latency p99, last whole hour", cube -> cube.query()
+                .where(Dimension.METRIC, "kpi.cpu_util").measures(Measure.MEAN, Measure.MAX), 1)),
+            new QueryKind("top-10 elements by latency p99, last whole hour", cube -> wholeHours(cube.query()
                 .groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "qos.latency_us")
-                .measures(Measure.COUNT, Measure.P99).top(10, Measure.P99)
-                .between(hourEnd() - CubeConfig.HOUR_MS, hourEnd())),
-            new QueryKind("top-10 sites by drop rate, last 6 whole hours", cube -> cube.query()
+                .measures(Measure.COUNT, Measure.P99).top(10, Measure.P99), 1)),
+            new QueryKind("top-10 sites by drop rate, last 6 whole hours", cube -> wholeHours(cube.query()
                 .groupBy(Dimension.SITE).where(Dimension.METRIC, "cdr.dropped").measures(Measure.COUNT, Measure.MEAN)
-                .top(10, Measure.MEAN).between(hourEnd() - 6 * CubeConfig.HOUR_MS, hourEnd())));
+                .top(10, Measure.MEAN), 6)));
+    }
+
+    /**
+     * The last whole hours: the newest the cube has filed ({@link CubeQuery#lastWholeHours}), or with
+     * {@code --clock-hours} those before the hour the newest event is in, which for a minute and the maintainer's
+     * lag after each hour's end holds an hour not filed yet, read from its folded part and minutes.
+     */
+    private static CubeQuery wholeHours(final CubeQuery query, final int hours)
+    {
+        return clockHours ? query.between(hourEnd() - hours * CubeConfig.HOUR_MS, hourEnd()) :
+            query.lastWholeHours(hours);
     }
 
     private void run() throws Exception
@@ -440,27 +478,31 @@ public final class CubeQueryLoad
     {
         System.out.printf(Locale.ROOT, "%nsolo: each query kind %d times on one thread, ingest running, every one " +
             "scanning its buckets (uncached)%n", soloQueries);
-        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50",
-            "p99", "max", "cpu p50", "cells");
-        final java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50",
+            "p99", "max", "cpu p50", "KiB p50", "cells");
+        final com.sun.management.ThreadMXBean cpu = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         for (final QueryKind kind : kinds)
         {
             final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             final Histogram cpuTime = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+            final Histogram allocated = new Histogram(3);
             long cells = 0;
             for (int i = 0; i < soloQueries; i++)
             {
                 final long startCpuNs = cpu.getCurrentThreadCpuTime();
+                final long startBytes = cpu.getCurrentThreadAllocatedBytes();
                 final long startNs = System.nanoTime();
                 final CubeResult result = kind.build().apply(cube).uncached().execute();
                 histogram.recordValue(System.nanoTime() - startNs);
+                allocated.recordValue(Math.max(0, cpu.getCurrentThreadAllocatedBytes() - startBytes));
                 cpuTime.recordValue(Math.max(0, cpu.getCurrentThreadCpuTime() - startCpuNs));
                 cells += result.cellsScanned();
             }
-            System.out.printf(Locale.ROOT, "%-52s %9d %9.3f %9.3f %9.3f %9.3f %9d%n", kind.name(),
+            System.out.printf(Locale.ROOT, "%-52s %9d %9.3f %9.3f %9.3f %9.3f %9d %9d%n", kind.name(),
                 histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1e6,
                 histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6,
-                cpuTime.getValueAtPercentile(50) / 1e6, cells / soloQueries);
+                cpuTime.getValueAtPercentile(50) / 1e6, allocated.getValueAtPercentile(50) >> 10,
+                cells / soloQueries);
         }
     }
 
@@ -477,6 +519,9 @@ public final class CubeQueryLoad
         final long[] cells = new long[queryThreads];
         final long[] cached = new long[queryThreads];
         final long intervalNs = ratePerThread > 0 ? (long)(1e9 / ratePerThread) : 0;
+        final com.sun.management.ThreadMXBean cpu = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        final long phaseStartNs = System.nanoTime();
         for (int t = 0; t < queryThreads; t++)
         {
             final int thread = t;
@@ -505,8 +550,25 @@ public final class CubeQueryLoad
                     }
                     final int k = next++ % ownKinds.size();
                     final long startNs = intervalNs > 0 ? scheduledNs : System.nanoTime();
+                    final long issuedNs = System.nanoTime();
+                    final long cpuStartNs = slowNs == Long.MAX_VALUE ? 0 : cpu.getCurrentThreadCpuTime();
+                    final long userStartNs = slowNs == Long.MAX_VALUE ? 0 : cpu.getCurrentThreadUserTime();
+                    final long bytesBefore = slowNs == Long.MAX_VALUE ? 0 : cpu.getCurrentThreadAllocatedBytes();
+                    final long eventTimeMs = nowMs;
                     final CubeResult result = query(ownKinds.get(k), cube).execute();
-                    local[k].recordValue(Math.min(System.nanoTime() - startNs, TimeUnit.SECONDS.toNanos(60)));
+                    final long endNs = System.nanoTime();
+                    local[k].recordValue(Math.min(endNs - startNs, TimeUnit.SECONDS.toNanos(60)));
+                    if (endNs - startNs > slowNs)
+                    {
+                        slow.add(String.format(Locale.ROOT, "%8.3f %9s %-52s %9.2f %9.2f %9.2f %9.2f %9.2f %9d %9d %6s %3d",
+                            (startNs - phaseStartNs) / 1e9, "query-" + thread, ownKinds.get(k).name(),
+                            (endNs - startNs) / 1e6, (issuedNs - startNs) / 1e6, (endNs - issuedNs) / 1e6,
+                            (cpu.getCurrentThreadCpuTime() - cpuStartNs) / 1e6,
+                            (cpu.getCurrentThreadUserTime() - userStartNs) / 1e6,
+                            (cpu.getCurrentThreadAllocatedBytes() - bytesBefore) >> 10, result.cellsScanned(),
+                            result.cached() ? "yes" : "no",
+                            Math.floorMod(eventTimeMs, CubeConfig.HOUR_MS) / CubeConfig.MINUTE_MS));
+                    }
                     cells[thread] += result.cellsScanned();
                     cached[thread] += result.cached() ? 1 : 0;
                     scheduledNs += intervalNs;
@@ -537,6 +599,14 @@ public final class CubeQueryLoad
             thread.join();
         }
         phase.gcMs = GcActivity.pauseMsNow() - gcBefore;
+        if (slowNs != Long.MAX_VALUE)
+        {
+            final List<String> lines = new ArrayList<>(slow);
+            lines.sort(null);
+            System.out.printf(Locale.ROOT, "%nqueries over %d ms (%d): start s, thread, kind, latency ms, started late " +
+                "ms, own ms, own CPU ms, of it user ms, KiB allocated, cells, cached, event minute of the hour%n", slowNs / 1_000_000, lines.size());
+            lines.forEach(System.out::println);
+        }
         for (int t = 0; t < queryThreads; t++)
         {
             phase.cells += cells[t];
