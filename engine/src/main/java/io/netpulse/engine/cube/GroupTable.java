@@ -12,13 +12,12 @@ import java.util.Arrays;
  * <p>
  * Histogram counts are not merged into a map as they are scanned: a scan notes, per cell, the run of the block's
  * pairs that hold the cell's buckets for the column asked for (a compact block keeps a cell's pairs together; a
- * writer's block gives runs of one pair), and {@link #sortHistograms()} copies the runs' pairs, in the order noted,
- * into one stretch per group and side (a counting pass, then a copy). A group's percentiles then count its
- * stretch into a dense array over its buckets and walk it from the nearer end, only for the groups that need
- * them:
+ * writer's block gives runs of one pair), and {@link #linkRuns()} chains each group and side's runs. A group's
+ * percentiles then count its runs' pairs, read where they lie in the blocks, into a dense array over its buckets
+ * and walk it from the nearer end, only for the groups that need them (a top-N by a percentile computes few):
  * <pre>
- *   noted:  runKey[r] = group * 2 + side | runBlock[r] = block id | runFrom[r] .. runTo[r] = its pairs
- *   filed:  groupPairs[g * 2 + side] .. groupPairs[g * 2 + side + 1] index the group's filedBuckets, filedCounts
+ *   noted:   runKey[r] = group * 2 + side | runBlock[r] = block id | runFrom[r] .. runTo[r] = its pairs
+ *   linked:  firstRun[g * 2 + side] = a run of the group's, nextRun[r] = the group's run before r, or -1
  * </pre>
  * The same bucket may appear in more than one run; the dense array merges them, so the answer is the merged
  * histogram's.
@@ -55,12 +54,13 @@ final class GroupTable
     private int[] runBlock = new int[INITIAL_RUNS];
     private int[] runFrom = new int[INITIAL_RUNS];
     private int[] runTo = new int[INITIAL_RUNS];
+    private int[] nextRun = new int[INITIAL_RUNS];
     private int runs;
     private CellBlock[] blocks = new CellBlock[16];
     private int blockCount;
-    private int[] groupPairs = new int[2 * INITIAL_GROUPS + 1];
-    private int[] filedBuckets = new int[0];
-    private long[] filedCounts = new long[0];
+    private int[] firstRun = new int[2 * INITIAL_GROUPS];
+    private int[] gatheredBuckets = new int[0];
+    private long[] gatheredCounts = new long[0];
     private long[] sortScratch = new long[64];
     private long[] denseScratch = new long[DENSE_RANGE];
 
@@ -93,7 +93,7 @@ final class GroupTable
     void release()
     {
         if (his.length > MAX_KEPT || index.length > 6 * MAX_KEPT || runKey.length > MAX_KEPT ||
-            memoStamps.length > MAX_KEPT || filedBuckets.length > MAX_KEPT)
+            memoStamps.length > MAX_KEPT || gatheredBuckets.length > MAX_KEPT)
         {
             return;
         }
@@ -310,6 +310,7 @@ final class GroupTable
             runBlock = Arrays.copyOf(runBlock, capacity);
             runFrom = Arrays.copyOf(runFrom, capacity);
             runTo = Arrays.copyOf(runTo, capacity);
+            nextRun = Arrays.copyOf(nextRun, capacity);
         }
         runKey[at] = group * 2 + side;
         runBlock[at] = id;
@@ -319,63 +320,31 @@ final class GroupTable
     }
 
     /**
-     * Files the histogram pairs by group and side: call once, after the last {@link #addRun}, before
-     * {@link #percentiles}. The runs are counted by group, then copied in the order they were noted (each a
-     * stretch of a block, read in the block's order) into one stretch per group, laid out in group order.
+     * Chains each group and side's runs: call once, after the last {@link #addRun}, before {@link #percentiles}.
+     * The blocks stay held until the table is released.
      */
-    void sortHistograms()
+    void linkRuns()
     {
         final int keys = 2 * size;
-        if (groupPairs.length < keys + 1)
+        if (firstRun.length < keys)
         {
-            groupPairs = new int[Math.max(keys + 1, groupPairs.length * 2)];
+            firstRun = new int[Math.max(keys, firstRun.length * 2)];
         }
-        final int[] start = groupPairs;
-        Arrays.fill(start, 0, keys + 1, 0);
-        final int runs = this.runs;
+        final int[] first = firstRun;
+        Arrays.fill(first, 0, keys, -1);
         final int[] runKey = this.runKey;
-        final int[] runFrom = this.runFrom;
-        final int[] runTo = this.runTo;
-        for (int r = 0; r < runs; r++)
+        final int[] next = nextRun;
+        for (int r = 0, runs = this.runs; r < runs; r++)
         {
-            start[runKey[r] + 1] += runTo[r] - runFrom[r];
-        }
-        for (int k = 0; k < keys; k++)
-        {
-            start[k + 1] += start[k];
-        }
-        final int pairs = start[keys];
-        if (filedBuckets.length < pairs)
-        {
-            filedBuckets = new int[Math.max(pairs, filedBuckets.length * 2)];
-            filedCounts = new long[filedBuckets.length];
-        }
-        final int[] buckets = filedBuckets;
-        final long[] counts = filedCounts;
-        // start[key] serves as the key's next free place, which leaves it at the next key's start: shift back
-        for (int r = 0; r < runs; r++)
-        {
-            final CellBlock block = blocks[runBlock[r]];
-            final long[] source = block.pairs;
-            final int stride = block.pairStride;
             final int key = runKey[r];
-            int at = start[key];
-            for (int j = runFrom[r], to = runTo[r]; j < to; j++, at++)
-            {
-                buckets[at] = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
-                counts[at] = source[j * stride + 1];
-            }
-            start[key] = at;
+            next[r] = first[key];
+            first[key] = r;
         }
-        System.arraycopy(start, 0, start, 1, keys);
-        start[0] = 0;
-        Arrays.fill(blocks, 0, blockCount, null);
-        blockCount = 0;
     }
 
     /**
      * Computes a group's percentiles on one side, when the histogram covers all of its values. Needs
-     * {@link #sortHistograms()} first.
+     * {@link #linkRuns()} first.
      *
      * @param group     the group.
      * @param side      0 or 1.
@@ -385,24 +354,29 @@ final class GroupTable
     void percentiles(final int group, final int side, final double[] quantiles, final double[] into)
     {
         Arrays.fill(into, 0, quantiles.length, Double.NaN);
-        final int key = group * 2 + side;
-        final int from = groupPairs[key];
-        final int to = groupPairs[key + 1];
+        final int head = firstRun[group * 2 + side];
         final long total = counts[side][group];
-        if (from == to || total <= 0)
+        if (head < 0 || total <= 0)
         {
             return;
         }
-        final int[] buckets = filedBuckets;
-        final long[] pairCounts = filedCounts;
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
         long histogramTotal = 0;
-        for (int i = from; i < to; i++)
+        int pairs = 0;
+        for (int r = head; r >= 0; r = nextRun[r])
         {
-            low = Math.min(low, buckets[i]);
-            high = Math.max(high, buckets[i]);
-            histogramTotal += pairCounts[i];
+            final CellBlock block = blocks[runBlock[r]];
+            final long[] source = block.pairs;
+            final int stride = block.pairStride;
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
+            {
+                final int bucket = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
+                low = Math.min(low, bucket);
+                high = Math.max(high, bucket);
+                histogramTotal += source[j * stride + 1];
+            }
+            pairs += runTo[r] - runFrom[r];
         }
         if (histogramTotal != total)
         {
@@ -412,11 +386,11 @@ final class GroupTable
         final double max = maxs[side][group];
         if (high - low < DENSE_RANGE)
         {
-            dense(from, to, low, high, total, quantiles, min, max, into);
+            dense(head, low, high, total, quantiles, min, max, into);
         }
         else
         {
-            sorted(from, to, total, quantiles, min, max, into);
+            sorted(head, pairs, total, quantiles, min, max, into);
         }
     }
 
@@ -424,15 +398,19 @@ final class GroupTable
      * The quantiles from a dense array of a group's bucket counts, each walked from the nearer end (a p99 from
      * the top), leaving the array zeroed.
      */
-    private void dense(final int from, final int to, final int low, final int high, final long total,
+    private void dense(final int head, final int low, final int high, final long total,
         final double[] quantiles, final double min, final double max, final double[] into)
     {
         final long[] dense = denseScratch;
-        final int[] buckets = filedBuckets;
-        final long[] pairCounts = filedCounts;
-        for (int i = from; i < to; i++)
+        for (int r = head; r >= 0; r = nextRun[r])
         {
-            dense[buckets[i] - low] += pairCounts[i];
+            final CellBlock block = blocks[runBlock[r]];
+            final long[] source = block.pairs;
+            final int stride = block.pairStride;
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
+            {
+                dense[(int)(source[j * stride] & CellBlock.BUCKET_MASK) - low] += source[j * stride + 1];
+            }
         }
         final int span = high - low;
         for (int q = 0; q < quantiles.length; q++)
@@ -461,29 +439,52 @@ final class GroupTable
             }
             into[q] = estimate(b + low, min, max);
         }
-        for (int i = from; i < to; i++)
+        for (int r = head; r >= 0; r = nextRun[r])
         {
-            dense[buckets[i] - low] = 0;
+            final CellBlock block = blocks[runBlock[r]];
+            final long[] source = block.pairs;
+            final int stride = block.pairStride;
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
+            {
+                dense[(int)(source[j * stride] & CellBlock.BUCKET_MASK) - low] = 0;
+            }
         }
     }
 
     /**
-     * The quantiles of a group whose buckets span too widely for the dense array: its pairs sorted by bucket.
+     * The quantiles of a group whose buckets span too widely for the dense array: its pairs gathered from its
+     * runs and sorted by bucket.
      */
-    private void sorted(final int from, final int to, final long total, final double[] quantiles,
+    private void sorted(final int head, final int pairs, final long total, final double[] quantiles,
         final double min, final double max, final double[] into)
     {
-        final int length = to - from;
-        if (sortScratch.length < length)
+        if (sortScratch.length < pairs)
         {
-            sortScratch = new long[Math.max(length, sortScratch.length * 2)];
+            sortScratch = new long[Math.max(pairs, sortScratch.length * 2)];
+        }
+        if (gatheredBuckets.length < pairs)
+        {
+            gatheredBuckets = new int[Math.max(pairs, gatheredBuckets.length * 2)];
+            gatheredCounts = new long[gatheredBuckets.length];
+        }
+        final int[] buckets = gatheredBuckets;
+        final long[] pairCounts = gatheredCounts;
+        int length = 0;
+        for (int r = head; r >= 0; r = nextRun[r])
+        {
+            final CellBlock block = blocks[runBlock[r]];
+            final long[] source = block.pairs;
+            final int stride = block.pairStride;
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++, length++)
+            {
+                buckets[length] = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
+                pairCounts[length] = source[j * stride + 1];
+            }
         }
         final long[] order = sortScratch;
-        final int[] buckets = filedBuckets;
-        final long[] pairCounts = filedCounts;
         for (int i = 0; i < length; i++)
         {
-            order[i] = ((long)buckets[from + i] << 32) | i;
+            order[i] = ((long)buckets[i] << 32) | i;
         }
         Arrays.sort(order, 0, length);
         for (int q = 0; q < quantiles.length; q++)
@@ -494,7 +495,7 @@ final class GroupTable
             for (int i = 0; i < length; i++)
             {
                 final long entry = order[i];
-                seen += pairCounts[from + (int)entry];
+                seen += pairCounts[(int)entry];
                 if (seen >= rank)
                 {
                     estimate = estimate((int)(entry >>> 32), min, max);

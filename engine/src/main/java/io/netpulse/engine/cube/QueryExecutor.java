@@ -1012,7 +1012,7 @@ final class QueryExecutor
         final GroupTable groups = this.groups;
         if (wantPercentiles)
         {
-            groups.sortHistograms();
+            groups.linkRuns();
         }
         final double[] none = {Double.NaN, Double.NaN, Double.NaN};
         final double[] main = new double[QUANTILES.length];
@@ -1071,6 +1071,10 @@ final class QueryExecutor
         {
             return null;
         }
+        if (measure.isPercentile())
+        {
+            return percentileCandidates(measure);
+        }
         final double[] values = new double[size];
         final double[] percentiles = new double[QUANTILES.length];
         final double[] sorted = new double[size];
@@ -1104,6 +1108,164 @@ final class QueryExecutor
             }
         }
         return Arrays.copyOf(candidates, chosen);
+    }
+
+    /**
+     * {@link #candidates()} for an order by a percentile, computing few groups' percentiles. An estimate lies
+     * within its group's min and max, so groups are taken best bound first (max for a descending order, min for
+     * an ascending one) and their percentiles computed until the next bound cannot reach the limit-th best
+     * estimate found. Once more than {@code limit} groups have an estimate, the groups left change neither the
+     * threshold nor the choice: the same groups as computing every one.
+     */
+    private int[] percentileCandidates(final Measure measure)
+    {
+        final GroupTable groups = this.groups;
+        final int size = groups.size;
+        final int limit = query.limit;
+        final boolean descending = query.descending;
+        final int quantile = measure == Measure.P50 ? 0 : measure == Measure.P95 ? 1 : 2;
+        // a max-heap of groups by bound (negated mins for an ascending order, so larger is better either way)
+        final double[] bound = new double[size];
+        final int[] byBound = new int[size];
+        int remaining = 0;
+        for (int g = 0; g < size; g++)
+        {
+            if (groups.counts[0][g] > 0)
+            {
+                bound[g] = descending ? groups.maxs[0][g] : -groups.mins[0][g];
+                byBound[remaining++] = g;
+            }
+        }
+        for (int i = remaining / 2 - 1; i >= 0; i--)
+        {
+            siftDown(byBound, remaining, i, bound);
+        }
+        // a min-heap of the best estimates so far (negated for an ascending order), the limit-th best on top
+        final double[] best = new double[limit];
+        int bestCount = 0;
+        final double[] values = new double[size];
+        final int[] computed = new int[size];
+        int computedCount = 0;
+        int defined = 0;
+        final double[] percentiles = new double[QUANTILES.length];
+        while (remaining > 0)
+        {
+            final int g = byBound[0];
+            if (defined > limit && Double.compare(bound[g], best[0]) < 0)
+            {
+                break;
+            }
+            byBound[0] = byBound[--remaining];
+            siftDown(byBound, remaining, 0, bound);
+            groups.percentiles(g, 0, QUANTILES, percentiles);
+            final double value = percentiles[quantile];
+            values[g] = value;
+            computed[computedCount++] = g;
+            if (Double.isNaN(value))
+            {
+                continue;
+            }
+            defined++;
+            final double goodness = descending ? value : -value;
+            if (bestCount < limit)
+            {
+                best[bestCount] = goodness;
+                siftUp(best, bestCount++);
+            }
+            else if (Double.compare(goodness, best[0]) > 0)
+            {
+                best[0] = goodness;
+                siftDownMin(best, limit, 0);
+            }
+        }
+        if (defined <= limit)
+        {
+            return null;
+        }
+        final double threshold = best[0];
+        int chosen = 0;
+        final int[] candidates = new int[computedCount];
+        for (int i = 0; i < computedCount; i++)
+        {
+            final int g = computed[i];
+            final double value = values[g];
+            if (!Double.isNaN(value) && Double.compare(descending ? value : -value, threshold) >= 0)
+            {
+                candidates[chosen++] = g;
+            }
+        }
+        Arrays.sort(candidates, 0, chosen);
+        return Arrays.copyOf(candidates, chosen);
+    }
+
+    /** Restores a max-heap of group indices by key below {@code at}. */
+    private static void siftDown(final int[] heap, final int size, final int at, final double[] key)
+    {
+        int i = at;
+        final int item = heap[i];
+        while (true)
+        {
+            int child = 2 * i + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && Double.compare(key[heap[child + 1]], key[heap[child]]) > 0)
+            {
+                child++;
+            }
+            if (Double.compare(key[heap[child]], key[item]) <= 0)
+            {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
+    }
+
+    /** Restores a min-heap of values above {@code at}. */
+    private static void siftUp(final double[] heap, final int at)
+    {
+        int i = at;
+        final double item = heap[i];
+        while (i > 0)
+        {
+            final int parent = (i - 1) / 2;
+            if (Double.compare(heap[parent], item) <= 0)
+            {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = item;
+    }
+
+    /** Restores a min-heap of values below {@code at}. */
+    private static void siftDownMin(final double[] heap, final int size, final int at)
+    {
+        int i = at;
+        final double item = heap[i];
+        while (true)
+        {
+            int child = 2 * i + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            if (child + 1 < size && Double.compare(heap[child + 1], heap[child]) < 0)
+            {
+                child++;
+            }
+            if (Double.compare(heap[child], item) >= 0)
+            {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = item;
     }
 
     /**

@@ -81,7 +81,7 @@ class GroupTableTest
                 }
             }
         }
-        table.sortHistograms();
+        table.linkRuns();
 
         final double[] actual = new double[QUANTILES.length];
         for (int g = 0; g < groupCount; g++)
@@ -145,7 +145,7 @@ class GroupTableTest
         block.pairCount = 1;
         first.addRun(0, 0, block, 0, 1);
         assertEquals(stamp, first.memoStamp(1, 2, 16), "same key part, same memo");
-        first.sortHistograms();
+        first.linkRuns();
         final double[] kept = new double[3];
         first.percentiles(0, 0, QUANTILES, kept);
         assertEquals(LogHistogram.representative(100), kept[0]);
@@ -160,7 +160,7 @@ class GroupTableTest
         assertEquals(0, second.counts[0][0]);
         assertTrue(second.memoStamp(1, 2, 16) != second.memoStamps[3], "last query's memo is stale");
         second.counts[0][0] = 4;
-        second.sortHistograms();
+        second.linkRuns();
         final double[] percentiles = new double[3];
         second.percentiles(0, 0, QUANTILES, percentiles);
         assertTrue(Double.isNaN(percentiles[0]), "no pairs of the last query");
