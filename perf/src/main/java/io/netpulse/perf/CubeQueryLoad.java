@@ -40,13 +40,15 @@ import java.util.function.Function;
  * <p>
  * Usage: {@code CubeQueryLoad [--events N] [--elements E] [--threads T] [--seconds S] [--heap SIZE]
  * [--journal DIR] [--mode fused|pipelined] [--modes paced,saturating] [--query-rate R] [--solo N] [--jfr FILE]
- * [--gc g1|zgc|parallel] [--uncached] [--no-pretouch] [--clock-hours] [--slow MS]}.
+ * [--gc g1|zgc|parallel] [--uncached] [--no-pretouch] [--clock-hours] [--warm-up S] [--slow MS]}.
  * <p>
  * The query phases, in the order given, each followed by a phase of ingest alone: {@code saturating}, the query
  * threads issuing
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
- * dashboards do (latency counted from the scheduled start). {@code --solo N} first runs each query kind N times
+ * dashboards do (latency counted from the scheduled start). The query threads run {@code --warm-up} seconds
+ * (default 2) before a phase's figures are recorded, the first queries finding the query code not yet compiled
+ * and no answer kept; those are reported on a line of their own. {@code --solo N} first runs each query kind N times
  * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
  * {@code --gc} picks its collector (default {@code zgc}, the launcher's: G1's young pauses copy the cube's new
  * blocks and stall every query behind them); the child's heap is committed and touched at start
@@ -77,11 +79,13 @@ public final class CubeQueryLoad
     private final int soloQueries;
     private final boolean uncached;
     private final long slowNs;
+    private final long warmUpNs;
 
     private CubeQueryLoad(final long preloadEvents, final int elements, final int queryThreads, final int seconds,
         final Path journal, final String mode, final List<Double> rates, final int soloQueries,
-        final boolean uncached, final long slowMs)
+        final boolean uncached, final long slowMs, final int warmUpSeconds)
     {
+        this.warmUpNs = TimeUnit.SECONDS.toNanos(warmUpSeconds);
         this.uncached = uncached;
         this.slowNs = slowMs > 0 ? TimeUnit.MILLISECONDS.toNanos(slowMs) : Long.MAX_VALUE;
         this.rates = rates;
@@ -117,6 +121,7 @@ public final class CubeQueryLoad
         boolean uncached = false;
         boolean preTouch = true;
         long slowMs = 0;
+        int warmUpSeconds = 2;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -167,6 +172,9 @@ public final class CubeQueryLoad
                 case "--no-pretouch":
                     preTouch = false;
                     break;
+                case "--warm-up":
+                    warmUpSeconds = Integer.parseInt(args[++i]);
+                    break;
                 case "--slow":
                     slowMs = Long.parseLong(args[++i]);
                     break;
@@ -212,7 +220,8 @@ public final class CubeQueryLoad
                     throw new IllegalArgumentException("unknown mode " + phase + ": saturating or paced");
             }
         }
-        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo, uncached, slowMs).run();
+        new CubeQueryLoad(events, elements, threads, seconds, journal, mode, rates, solo, uncached, slowMs,
+            warmUpSeconds).run();
     }
 
     /** Feeds the engine from the generator as fast as it takes events, on its own thread. */
@@ -430,13 +439,20 @@ public final class CubeQueryLoad
                 print(kinds.get(k).name(), phase.byKind.get(k));
             }
             print("all", all);
+            if (warmUpNs > 0)
+            {
+                print(String.format(Locale.ROOT, "warm-up, first %d s, not recorded above", warmUpNs / 1_000_000_000),
+                    phase.warmUp);
+            }
             System.out.printf(Locale.ROOT, "{\"events\":%d,\"queryThreads\":%d,\"ratePerThread\":%.2f," +
                 "\"ingestBefore\":%.0f,\"ingestDuring\":%.0f,\"ingestAfter\":%.0f,\"ratio\":%.4f,\"queries\":%d," +
-                "\"cached\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"closedBytes\":%d,\"closedCells\":%d}%n",
+                "\"cached\":%d,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"closedBytes\":%d,\"closedCells\":%d," +
+                "\"warmUpSeconds\":%d,\"warmUpQueries\":%d,\"warmUpP99Ms\":%.3f,\"warmUpMaxMs\":%.3f}%n",
                 stats.eventsApplied(), queryThreads, phase.ratePerThread, phase.before, phase.during, phase.after,
                 phase.ratio(), all.getTotalCount(), phase.cached, all.getValueAtPercentile(50) / 1e6,
                 all.getValueAtPercentile(99) / 1e6, all.getMaxValue() / 1e6, stats.closedBytes(),
-                stats.closedCells());
+                stats.closedCells(), warmUpNs / 1_000_000_000, phase.warmUp.getTotalCount(),
+                phase.warmUp.getValueAtPercentile(99) / 1e6, phase.warmUp.getMaxValue() / 1e6);
         }
     }
 
@@ -445,6 +461,7 @@ public final class CubeQueryLoad
     {
         final double ratePerThread;
         final Histogram all = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final Histogram warmUp = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         final List<Histogram> byKind = new ArrayList<>();
         double before;
         double during;
@@ -480,7 +497,8 @@ public final class CubeQueryLoad
             "scanning its buckets (uncached)%n", soloQueries);
         System.out.printf(Locale.ROOT, "%-52s %9s %9s %9s %9s %9s %9s %9s%n", "query latency (ms)", "count", "p50",
             "p99", "max", "cpu p50", "KiB p50", "cells");
-        final com.sun.management.ThreadMXBean cpu = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final com.sun.management.ThreadMXBean cpu =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         for (final QueryKind kind : kinds)
         {
             final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -519,9 +537,11 @@ public final class CubeQueryLoad
         final long[] cells = new long[queryThreads];
         final long[] cached = new long[queryThreads];
         final long intervalNs = ratePerThread > 0 ? (long)(1e9 / ratePerThread) : 0;
-        final com.sun.management.ThreadMXBean cpu = (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        final com.sun.management.ThreadMXBean cpu =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         final java.util.Queue<String> slow = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        final long phaseStartNs = System.nanoTime();
+        // the first queries find the query code not yet compiled and no answer kept: not recorded, reported apart
+        final long recordFromNs = System.nanoTime() + warmUpNs;
         for (int t = 0; t < queryThreads; t++)
         {
             final int thread = t;
@@ -534,6 +554,7 @@ public final class CubeQueryLoad
                 {
                     local[k] = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
                 }
+                final Histogram warm = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
                 int next = thread;
                 // threads start spread over one interval, so paced queries do not arrive in lockstep
                 long scheduledNs = System.nanoTime() + intervalNs * thread / queryThreads;
@@ -557,11 +578,13 @@ public final class CubeQueryLoad
                     final long eventTimeMs = nowMs;
                     final CubeResult result = query(ownKinds.get(k), cube).execute();
                     final long endNs = System.nanoTime();
-                    local[k].recordValue(Math.min(endNs - startNs, TimeUnit.SECONDS.toNanos(60)));
+                    final boolean recorded = startNs >= recordFromNs;
+                    (recorded ? local[k] : warm).recordValue(Math.min(endNs - startNs, TimeUnit.SECONDS.toNanos(60)));
                     if (endNs - startNs > slowNs)
                     {
-                        slow.add(String.format(Locale.ROOT, "%8.3f %9s %-52s %9.2f %9.2f %9.2f %9.2f %9.2f %9d %9d %6s %3d",
-                            (startNs - phaseStartNs) / 1e9, "query-" + thread, ownKinds.get(k).name(),
+                        slow.add(String.format(Locale.ROOT,
+                            "%8.3f %9s %-52s %9.2f %9.2f %9.2f %9.2f %9.2f %9d %9d %6s %3d",
+                            (startNs - recordFromNs) / 1e9, "query-" + thread, ownKinds.get(k).name(),
                             (endNs - startNs) / 1e6, (issuedNs - startNs) / 1e6, (endNs - issuedNs) / 1e6,
                             (cpu.getCurrentThreadCpuTime() - cpuStartNs) / 1e6,
                             (cpu.getCurrentThreadUserTime() - userStartNs) / 1e6,
@@ -569,8 +592,11 @@ public final class CubeQueryLoad
                             result.cached() ? "yes" : "no",
                             Math.floorMod(eventTimeMs, CubeConfig.HOUR_MS) / CubeConfig.MINUTE_MS));
                     }
-                    cells[thread] += result.cellsScanned();
-                    cached[thread] += result.cached() ? 1 : 0;
+                    if (recorded)
+                    {
+                        cells[thread] += result.cellsScanned();
+                        cached[thread] += result.cached() ? 1 : 0;
+                    }
                     scheduledNs += intervalNs;
                 }
                 synchronized (phase)
@@ -580,6 +606,7 @@ public final class CubeQueryLoad
                         phase.byKind.get(k).add(local[k]);
                         phase.all.add(local[k]);
                     }
+                    phase.warmUp.add(warm);
                 }
             }, "query-" + t);
             threads.add(query);
@@ -590,6 +617,7 @@ public final class CubeQueryLoad
         {
             thread.start();
         }
+        TimeUnit.NANOSECONDS.sleep(warmUpNs);
         phase.during = ingestRate(cube, ratePerThread > 0 ? "paced" : "saturating", feeder, phaseNs);
         phase.backlogAfter = cube.stats().maintenanceBacklog();
         phase.loadAverage = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -602,9 +630,10 @@ public final class CubeQueryLoad
         if (slowNs != Long.MAX_VALUE)
         {
             final List<String> lines = new ArrayList<>(slow);
-            lines.sort(null);
-            System.out.printf(Locale.ROOT, "%nqueries over %d ms (%d): start s, thread, kind, latency ms, started late " +
-                "ms, own ms, own CPU ms, of it user ms, KiB allocated, cells, cached, event minute of the hour%n", slowNs / 1_000_000, lines.size());
+            lines.sort(java.util.Comparator.comparingDouble(line -> Double.parseDouble(line.trim().split(" ")[0])));
+            System.out.printf(Locale.ROOT, "%nqueries over %d ms (%d): start s (negative: warm-up), thread, kind, " +
+                "latency ms, started late ms, own ms, own CPU ms, of it user ms, KiB allocated, cells, cached, " +
+                "event minute of the hour%n", slowNs / 1_000_000, lines.size());
             lines.forEach(System.out::println);
         }
         for (int t = 0; t < queryThreads; t++)
