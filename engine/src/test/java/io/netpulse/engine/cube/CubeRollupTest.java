@@ -297,6 +297,37 @@ class CubeRollupTest
         harness.cube.close();
     }
 
+    @Test
+    void shouldSelectWholeHoursThatEveryShardHasFiled()
+    {
+        // two regions on two shards, each with one element
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS, 2);
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 0, NodeLevel.REGION, "south", "", "");
+        harness.node(3, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(4, 2, NodeLevel.SITE, "lake", "", "");
+        harness.node(5, 3, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        harness.node(6, 4, NodeLevel.ELEMENT, "cell-2", "gnodeb", "nokia");
+        final long hour0 = 1_767_571_200_000L;
+        final long hour1 = hour0 + CubeConfig.HOUR_MS;
+        for (int m = 0; m < 63; m++)
+        {
+            harness.kpi(hour0 + m * CubeConfig.MINUTE_MS + 5, 5, 1, m);
+            harness.kpi(hour0 + m * CubeConfig.MINUTE_MS + 6, 6, 1, 2.0 * m);
+        }
+        assertTrue(harness.cube.awaitMaintained(30_000));
+        harness.flush();
+
+        final CubeResult last = lastWholeHours(harness, 1);
+        assertEquals(hour0, last.fromMs());
+        assertEquals(hour1, last.toMs());
+        assertEquals(2, last.bucketsScanned(), "the hour of each shard");
+        assertEquals(List.of("cell-1 count=60 sum=1770.0 min=0.0 max=59.0",
+            "cell-2 count=60 sum=3540.0 min=0.0 max=118.0"), rows(last));
+        harness.cube.close();
+    }
+
     private static CubeResult lastWholeHours(final CubeHarness harness, final int hours)
     {
         return harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
