@@ -300,15 +300,8 @@ class CubeRollupTest
     @Test
     void shouldSelectWholeHoursThatEveryShardHasFiled()
     {
-        // two regions on two shards, each with one element
-        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS, 2);
+        final CubeHarness harness = twoRegionsOnTwoShards();
         harness.metric(1, MetricKind.GAUGE, "cpu");
-        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
-        harness.node(2, 0, NodeLevel.REGION, "south", "", "");
-        harness.node(3, 1, NodeLevel.SITE, "hill", "", "");
-        harness.node(4, 2, NodeLevel.SITE, "lake", "", "");
-        harness.node(5, 3, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
-        harness.node(6, 4, NodeLevel.ELEMENT, "cell-2", "gnodeb", "nokia");
         final long hour0 = 1_767_571_200_000L;
         final long hour1 = hour0 + CubeConfig.HOUR_MS;
         for (int m = 0; m < 63; m++)
@@ -390,6 +383,21 @@ class CubeRollupTest
         harness.node(1, 0, NodeLevel.REGION, "north", "", "");
         harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
         harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        return harness;
+    }
+
+    /**
+     * Regions "north" (site "hill", cell-1) and "south" (site "lake", cell-2), each on a shard of its own.
+     */
+    private static CubeHarness twoRegionsOnTwoShards()
+    {
+        final CubeHarness harness = new CubeHarness(CubeConfig.DEFAULTS, 2);
+        harness.node(1, 0, NodeLevel.REGION, "north", "", "");
+        harness.node(2, 0, NodeLevel.REGION, "south", "", "");
+        harness.node(3, 1, NodeLevel.SITE, "hill", "", "");
+        harness.node(4, 2, NodeLevel.SITE, "lake", "", "");
+        harness.node(5, 3, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
+        harness.node(6, 4, NodeLevel.ELEMENT, "cell-2", "gnodeb", "nokia");
         return harness;
     }
 
