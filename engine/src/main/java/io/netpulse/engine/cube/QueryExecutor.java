@@ -1123,7 +1123,6 @@ final class QueryExecutor
         final int size = groups.size;
         final int limit = query.limit;
         final boolean descending = query.descending;
-        final int quantile = measure == Measure.P50 ? 0 : measure == Measure.P95 ? 1 : 2;
         // a max-heap of groups by bound (negated mins for an ascending order, so larger is better either way)
         final double[] bound = new double[size];
         final int[] byBound = new int[size];
@@ -1157,8 +1156,7 @@ final class QueryExecutor
             }
             byBound[0] = byBound[--remaining];
             siftDown(byBound, remaining, 0, bound);
-            groups.percentiles(g, 0, QUANTILES, percentiles);
-            final double value = percentiles[quantile];
+            final double value = measureOf(g, measure, percentiles);
             values[g] = value;
             computed[computedCount++] = g;
             if (Double.isNaN(value))
