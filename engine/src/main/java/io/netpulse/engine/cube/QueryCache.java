@@ -65,26 +65,33 @@ final class QueryCache
     }
 
     /**
-     * An answer and what it was computed from.
+     * What an answer is computed from: an answer holds for a query whose inputs are the same
+     * ({@link #sameAs}; the array makes a record's own equality the wrong test).
      *
      * @param sliceIds        the slices read, shard by shard, in the order chosen (main range, then baseline).
      * @param topologyVersion the directory's version, for the labels and filters.
      * @param metricNames     the metric names known then, in the order the answer numbered them.
      */
+    record Inputs(long[] sliceIds, long topologyVersion, List<String> metricNames)
+    {
+        boolean sameAs(final Inputs other)
+        {
+            return topologyVersion == other.topologyVersion && Arrays.equals(sliceIds, other.sliceIds) &&
+                metricNames.equals(other.metricNames);
+        }
+    }
+
+    /**
+     * An answer and what it was computed from.
+     */
     record Answer(
-        long[] sliceIds,
-        long topologyVersion,
-        List<String> metricNames,
+        Inputs inputs,
         List<CubeRow> rows,
         int totalGroups,
         Cuboid cuboid,
         long coveredFromMs,
         long coveredToMs)
     {
-        boolean validFor(final long[] ids, final long topology, final List<String> metrics)
-        {
-            return topologyVersion == topology && Arrays.equals(sliceIds, ids) && metricNames.equals(metrics);
-        }
     }
 
     /**
@@ -92,10 +99,10 @@ final class QueryCache
      *
      * @return the answer, or null.
      */
-    Answer find(final Key key, final long[] sliceIds, final long topologyVersion, final List<String> metricNames)
+    Answer find(final Key key, final Inputs inputs)
     {
         final Answer answer = answers.get(key);
-        if (null != answer && answer.validFor(sliceIds, topologyVersion, metricNames))
+        if (null != answer && answer.inputs().sameAs(inputs))
         {
             hits.increment();
             return answer;
@@ -132,10 +139,9 @@ final class QueryCache
      *
      * @return the computation to finish ({@link Computation#leads()}), or the one to wait for.
      */
-    Computation start(final Key key, final long[] sliceIds, final long topologyVersion,
-        final List<String> metricNames)
+    Computation start(final Key key, final Inputs inputs)
     {
-        final Computation mine = new Computation(sliceIds, topologyVersion, List.copyOf(metricNames), true);
+        final Computation mine = new Computation(inputs, true);
         final Computation other = computing.putIfAbsent(key, mine);
         if (null == other)
         {
@@ -146,12 +152,12 @@ final class QueryCache
             }
             return mine;
         }
-        if (other.sameInputs(sliceIds, topologyVersion, metricNames))
+        if (other.inputs.sameAs(inputs))
         {
             return other.follower();
         }
         // The same query over other slices (a bucket was filed meanwhile): computed apart, and not shared.
-        return new Computation(sliceIds, topologyVersion, mine.metricNames, true);
+        return new Computation(inputs, true);
     }
 
     /**
@@ -195,38 +201,27 @@ final class QueryCache
     {
         private static final long LONGEST_WAIT_MS = 10_000;
 
-        private final long[] sliceIds;
-        private final long topologyVersion;
-        private final List<String> metricNames;
+        private final Inputs inputs;
         private final boolean leads;
         private final Computation shared;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile Answer answer;
 
-        private Computation(final long[] sliceIds, final long topologyVersion, final List<String> metricNames,
-            final boolean leads)
+        private Computation(final Inputs inputs, final boolean leads)
         {
-            this(sliceIds, topologyVersion, metricNames, leads, null);
+            this(inputs, leads, null);
         }
 
-        private Computation(final long[] sliceIds, final long topologyVersion, final List<String> metricNames,
-            final boolean leads, final Computation shared)
+        private Computation(final Inputs inputs, final boolean leads, final Computation shared)
         {
-            this.sliceIds = sliceIds;
-            this.topologyVersion = topologyVersion;
-            this.metricNames = metricNames;
+            this.inputs = inputs;
             this.leads = leads;
             this.shared = null == shared ? this : shared;
         }
 
         private Computation follower()
         {
-            return new Computation(sliceIds, topologyVersion, metricNames, false, this);
-        }
-
-        private boolean sameInputs(final long[] ids, final long topology, final List<String> metrics)
-        {
-            return topologyVersion == topology && Arrays.equals(sliceIds, ids) && metricNames.equals(metrics);
+            return new Computation(inputs, false, this);
         }
 
         /**

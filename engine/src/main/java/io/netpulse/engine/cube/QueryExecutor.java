@@ -149,16 +149,18 @@ final class QueryExecutor
         final List<List<Slice>> baseline = query.compare ? select(query.compareFromMs, query.compareToMs) : null;
         final long[] sliceIds = query.uncached ? null : closedSliceIds(main, baseline);
         final QueryCache.Key key = null == sliceIds ? null : cacheKey();
+        final QueryCache.Inputs inputs =
+            new QueryCache.Inputs(sliceIds, directory.topologyVersion(), List.copyOf(metricNames));
         QueryCache.Computation computation = null;
         if (null != key)
         {
-            final QueryCache.Answer answer = cache.find(key, sliceIds, directory.topologyVersion(), metricNames);
+            final QueryCache.Answer answer = cache.find(key, inputs);
             if (null != answer)
             {
                 return result(answer.rows(), answer.totalGroups(), answer.coveredFromMs(), answer.coveredToMs(),
                     startNs, true);
             }
-            computation = cache.start(key, sliceIds, directory.topologyVersion(), metricNames);
+            computation = cache.start(key, inputs);
             if (!computation.leads())
             {
                 final QueryCache.Answer shared = cache.await(computation);
@@ -173,7 +175,7 @@ final class QueryExecutor
         QueryCache.Answer computed = null;
         try
         {
-            computed = compute(main, baseline, sliceIds);
+            computed = compute(main, baseline, inputs);
         }
         finally
         {
@@ -187,7 +189,7 @@ final class QueryExecutor
     }
 
     private QueryCache.Answer compute(final List<List<Slice>> main, final List<List<Slice>> baseline,
-        final long[] sliceIds)
+        final QueryCache.Inputs inputs)
     {
         layout(main, baseline);
 
@@ -207,8 +209,7 @@ final class QueryExecutor
         final boolean covered = coveredFromMs != Long.MAX_VALUE;
         final long coveredFrom = covered ? coveredFromMs : -1;
         final long coveredTo = covered ? coveredToMs : -1;
-        return new QueryCache.Answer(sliceIds, directory.topologyVersion(), List.copyOf(metricNames), limited, total,
-            cuboid, coveredFrom, coveredTo);
+        return new QueryCache.Answer(inputs, limited, total, cuboid, coveredFrom, coveredTo);
     }
 
     private CubeResult result(final List<CubeRow> rows, final int total, final long coveredFrom,

@@ -196,15 +196,15 @@ class CubeQueryCacheTest
         final List<CubeRow> rows = List.of();
         for (int i = 0; i < QueryCache.CAPACITY + 50; i++)
         {
-            cache.keep(key(i), new QueryCache.Answer(new long[] {i}, 1, List.of(), rows, 0, Cuboid.ELEMENT, 0, 0));
+            cache.keep(key(i), new QueryCache.Answer(inputs(new long[] {i}, 1), rows, 0, Cuboid.ELEMENT, 0, 0));
         }
         assertEquals(QueryCache.CAPACITY, cache.size());
-        final QueryCache.Answer last = cache.find(key(QueryCache.CAPACITY + 49), new long[] {QueryCache.CAPACITY + 49},
-            1, List.of());
+        final QueryCache.Answer last = cache.find(key(QueryCache.CAPACITY + 49),
+            inputs(new long[] {QueryCache.CAPACITY + 49}, 1));
         assertSame(rows, last.rows());
-        assertEquals(null, cache.find(key(QueryCache.CAPACITY + 49), new long[] {7}, 1, List.of()));
-        assertEquals(null, cache.find(key(QueryCache.CAPACITY + 49), new long[] {QueryCache.CAPACITY + 49}, 2,
-            List.of()));
+        assertEquals(null, cache.find(key(QueryCache.CAPACITY + 49), inputs(new long[] {7}, 1)));
+        assertEquals(null, cache.find(key(QueryCache.CAPACITY + 49),
+            inputs(new long[] {QueryCache.CAPACITY + 49}, 2)));
         assertEquals(1, cache.hits());
         assertEquals(2, cache.misses());
 
@@ -214,7 +214,7 @@ class CubeQueryCacheTest
             tooMany.add(null);
         }
         final QueryCache small = new QueryCache();
-        small.keep(key(1), new QueryCache.Answer(new long[0], 1, List.of(), tooMany, 0, Cuboid.ELEMENT, 0, 0));
+        small.keep(key(1), new QueryCache.Answer(inputs(new long[0], 1), tooMany, 0, Cuboid.ELEMENT, 0, 0));
         assertEquals(0, small.size());
     }
 
@@ -222,28 +222,38 @@ class CubeQueryCacheTest
     void shouldShareAComputationOnlyOverTheSameSlicesAndHandOverItsAnswer()
     {
         final QueryCache cache = new QueryCache();
-        final QueryCache.Computation first = cache.start(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu"));
+        final QueryCache.Computation first = cache.start(key(1), cpu(new long[] {1, 2}, 1));
         assertTrue(first.leads());
         // The same query over other slices (an hour filed meanwhile) is computed apart.
-        final QueryCache.Computation apart = cache.start(key(1), new long[] {1, 3}, 1, List.of("kpi.cpu"));
+        final QueryCache.Computation apart = cache.start(key(1), cpu(new long[] {1, 3}, 1));
         assertTrue(apart.leads());
         cache.finish(key(1), apart, null);
         // Under another topology it is computed apart too; over the same slices it waits for the first.
-        assertTrue(cache.start(key(1), new long[] {1, 2}, 2, List.of("kpi.cpu")).leads());
-        final QueryCache.Computation waiting = cache.start(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu"));
+        assertTrue(cache.start(key(1), cpu(new long[] {1, 2}, 2)).leads());
+        final QueryCache.Computation waiting = cache.start(key(1), cpu(new long[] {1, 2}, 1));
         assertFalse(waiting.leads());
 
-        final QueryCache.Answer answer = new QueryCache.Answer(new long[] {1, 2}, 1, List.of("kpi.cpu"), List.of(),
-            0, Cuboid.ELEMENT, 0, 0);
+        final QueryCache.Answer answer = new QueryCache.Answer(cpu(new long[] {1, 2}, 1), List.of(), 0,
+            Cuboid.ELEMENT, 0, 0);
         cache.finish(key(1), first, answer);
         assertSame(answer, cache.await(waiting));
-        assertSame(answer, cache.find(key(1), new long[] {1, 2}, 1, List.of("kpi.cpu")));
+        assertSame(answer, cache.find(key(1), cpu(new long[] {1, 2}, 1)));
         // Finished, the computation is gone: the next miss leads again; a failed one hands over nothing.
-        final QueryCache.Computation next = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
+        final QueryCache.Computation next = cache.start(key(1), cpu(new long[] {1, 4}, 1));
         assertTrue(next.leads());
-        final QueryCache.Computation behind = cache.start(key(1), new long[] {1, 4}, 1, List.of("kpi.cpu"));
+        final QueryCache.Computation behind = cache.start(key(1), cpu(new long[] {1, 4}, 1));
         cache.finish(key(1), next, null);
         assertEquals(null, cache.await(behind));
+    }
+
+    private static QueryCache.Inputs inputs(final long[] sliceIds, final long topologyVersion)
+    {
+        return new QueryCache.Inputs(sliceIds, topologyVersion, List.of());
+    }
+
+    private static QueryCache.Inputs cpu(final long[] sliceIds, final long topologyVersion)
+    {
+        return new QueryCache.Inputs(sliceIds, topologyVersion, List.of("kpi.cpu"));
     }
 
     private static QueryCache.Key key(final long fromMs)
