@@ -13,8 +13,8 @@ import java.util.Arrays;
  * Histogram counts are not merged into a map as they are scanned: a scan notes, per cell, the run of the block's
  * pairs that hold the cell's buckets for the column asked for (a compact block keeps a cell's pairs together; a
  * writer's block gives runs of one pair), and {@link #linkRuns()} chains each group and side's runs. A group's
- * percentiles then count its runs' pairs, read where they lie in the blocks, into a dense array over its buckets
- * and walk it from the nearer end, only for the groups that need them (a top-N by a percentile computes few):
+ * percentiles then gather its runs' pairs from the blocks, count them into a dense array over its buckets and
+ * walk it from the nearer end, only for the groups that need them (a top-N by a percentile computes few):
  * <pre>
  *   noted:   runKey[r] = group * 2 + side | runBlock[r] = block id | runFrom[r] .. runTo[r] = its pairs
  *   linked:  firstRun[g * 2 + side] = a run of the group's, nextRun[r] = the group's run before r, or -1
@@ -360,23 +360,17 @@ final class GroupTable
         {
             return;
         }
+        final int pairs = gather(head);
+        final int[] buckets = gatheredBuckets;
+        final long[] pairCounts = gatheredCounts;
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
         long histogramTotal = 0;
-        int pairs = 0;
-        for (int r = head; r >= 0; r = nextRun[r])
+        for (int i = 0; i < pairs; i++)
         {
-            final CellBlock block = blocks[runBlock[r]];
-            final long[] source = block.pairs;
-            final int stride = block.pairStride;
-            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
-            {
-                final int bucket = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
-                low = Math.min(low, bucket);
-                high = Math.max(high, bucket);
-                histogramTotal += source[j * stride + 1];
-            }
-            pairs += runTo[r] - runFrom[r];
+            low = Math.min(low, buckets[i]);
+            high = Math.max(high, buckets[i]);
+            histogramTotal += pairCounts[i];
         }
         if (histogramTotal != total)
         {
@@ -386,31 +380,62 @@ final class GroupTable
         final double max = maxs[side][group];
         if (high - low < DENSE_RANGE)
         {
-            dense(head, low, high, total, quantiles, min, max, into);
+            dense(pairs, low, high, total, quantiles, min, max, into);
         }
         else
         {
-            sorted(head, pairs, total, quantiles, min, max, into);
+            sorted(pairs, total, quantiles, min, max, into);
         }
     }
 
     /**
-     * The quantiles from a dense array of a group's bucket counts, each walked from the nearer end (a p99 from
-     * the top), leaving the array zeroed.
+     * Copies the pairs of a chain of runs, read where they lie in their blocks, into the gathered buckets and
+     * counts.
+     *
+     * @return how many pairs.
      */
-    private void dense(final int head, final int low, final int high, final long total,
-        final double[] quantiles, final double min, final double max, final double[] into)
+    private int gather(final int head)
     {
-        final long[] dense = denseScratch;
+        int pairs = 0;
+        for (int r = head; r >= 0; r = nextRun[r])
+        {
+            pairs += runTo[r] - runFrom[r];
+        }
+        if (gatheredBuckets.length < pairs)
+        {
+            gatheredBuckets = new int[Math.max(pairs, gatheredBuckets.length * 2)];
+            gatheredCounts = new long[gatheredBuckets.length];
+        }
+        final int[] buckets = gatheredBuckets;
+        final long[] pairCounts = gatheredCounts;
+        int at = 0;
         for (int r = head; r >= 0; r = nextRun[r])
         {
             final CellBlock block = blocks[runBlock[r]];
             final long[] source = block.pairs;
             final int stride = block.pairStride;
-            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
+            for (int j = runFrom[r], to = runTo[r]; j < to; j++, at++)
             {
-                dense[(int)(source[j * stride] & CellBlock.BUCKET_MASK) - low] += source[j * stride + 1];
+                buckets[at] = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
+                pairCounts[at] = source[j * stride + 1];
             }
+        }
+        return pairs;
+    }
+
+    /**
+     * The quantiles from a dense array of a group's gathered bucket counts, each walked from the nearer end (a
+     * p99 from the top), leaving the array zeroed.
+     */
+    private void dense(final int pairs, final int low, final int high, final long total,
+        final double[] quantiles, final double min, final double max, final double[] into)
+    {
+        final long[] dense = denseScratch;
+        final int[] buckets = gatheredBuckets;
+        final long[] pairCounts = gatheredCounts;
+        for (int i = 0; i < pairs; i++)
+        {
+            dense[buckets[i] - low] += pairCounts[i];
         }
         final int span = high - low;
         for (int q = 0; q < quantiles.length; q++)
@@ -439,60 +464,37 @@ final class GroupTable
             }
             into[q] = estimate(b + low, min, max);
         }
-        for (int r = head; r >= 0; r = nextRun[r])
+        for (int i = 0; i < pairs; i++)
         {
-            final CellBlock block = blocks[runBlock[r]];
-            final long[] source = block.pairs;
-            final int stride = block.pairStride;
-            for (int j = runFrom[r], to = runTo[r]; j < to; j++)
-            {
-                dense[(int)(source[j * stride] & CellBlock.BUCKET_MASK) - low] = 0;
-            }
+            dense[buckets[i] - low] = 0;
         }
     }
 
     /**
-     * The quantiles of a group whose buckets span too widely for the dense array: its pairs gathered from its
-     * runs and sorted by bucket.
+     * The quantiles of a group whose buckets span too widely for the dense array: its gathered pairs sorted by
+     * bucket.
      */
-    private void sorted(final int head, final int pairs, final long total, final double[] quantiles,
-        final double min, final double max, final double[] into)
+    private void sorted(final int pairs, final long total, final double[] quantiles, final double min,
+        final double max, final double[] into)
     {
         if (sortScratch.length < pairs)
         {
             sortScratch = new long[Math.max(pairs, sortScratch.length * 2)];
         }
-        if (gatheredBuckets.length < pairs)
-        {
-            gatheredBuckets = new int[Math.max(pairs, gatheredBuckets.length * 2)];
-            gatheredCounts = new long[gatheredBuckets.length];
-        }
         final int[] buckets = gatheredBuckets;
         final long[] pairCounts = gatheredCounts;
-        int length = 0;
-        for (int r = head; r >= 0; r = nextRun[r])
-        {
-            final CellBlock block = blocks[runBlock[r]];
-            final long[] source = block.pairs;
-            final int stride = block.pairStride;
-            for (int j = runFrom[r], to = runTo[r]; j < to; j++, length++)
-            {
-                buckets[length] = (int)(source[j * stride] & CellBlock.BUCKET_MASK);
-                pairCounts[length] = source[j * stride + 1];
-            }
-        }
         final long[] order = sortScratch;
-        for (int i = 0; i < length; i++)
+        for (int i = 0; i < pairs; i++)
         {
             order[i] = ((long)buckets[i] << 32) | i;
         }
-        Arrays.sort(order, 0, length);
+        Arrays.sort(order, 0, pairs);
         for (int q = 0; q < quantiles.length; q++)
         {
             final long rank = rank(quantiles[q], total);
             long seen = 0;
             double estimate = max;
-            for (int i = 0; i < length; i++)
+            for (int i = 0; i < pairs; i++)
             {
                 final long entry = order[i];
                 seen += pairCounts[(int)entry];
