@@ -749,6 +749,11 @@ final class QueryExecutor
                 final int vendor = placements.vendors[p];
                 placementPass[p] = allowed(elementAllowed, element) && allowed(siteAllowed, site) &&
                     allowed(regionAllowed, region) && allowed(classAllowed, cls) && allowed(vendorAllowed, vendor);
+                if (!placementPass[p])
+                {
+                    // a drill-down into one site passes about 40 of 10,000 placements: their key parts only
+                    continue;
+                }
                 for (int w = 0; w < 2; w++)
                 {
                     final long part = part(Dimension.ELEMENT, element + 1L, w) | part(Dimension.SITE, site + 1L, w) |
