@@ -79,7 +79,8 @@ final class EngineWiring
         if (null != journal)
         {
             final StageRunner journaler = new StageRunner(
-                journal.name(), new Stage[]{ journal }, errorLog, null, affinity, cpu(cpus, runners.size()));
+                journal.name(), new Stage[]{ journal }, errorLog, null, affinity, cpu(cpus, runners.size()), -1,
+                StageRunner.BESIDE_CHAIN);
             runners.add(journaler);
             ring.handleEventsWith(journaler);
         }

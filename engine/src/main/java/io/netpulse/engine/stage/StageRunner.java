@@ -41,6 +41,13 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     public static final int LATENCY_BATCH = 4096;
 
     /**
+     * The first position of a runner beside the chain of analytics stages (the journaler, a parallel consumer of
+     * the ring): its stage is called through a class of its own, so that the router's call site at position 0
+     * sees the router alone.
+     */
+    public static final int BESIDE_CHAIN = -1;
+
+    /**
      * A runner for stages.
      *
      * @param name     of the thread.
@@ -94,9 +101,10 @@ public final class StageRunner implements EventHandler<NetworkEvent>
      * @param affinity      pins the thread.
      * @param cpu           to pin to, or -1 for none.
      * @param shard         the shard served, or -1 to serve every event.
-     * @param firstPosition where the first of these stages stands in the engine's chain (the router is 0): each
-     *                      position has a call class of its own (see runStages), so a stage called through the
-     *                      same one in every thread mode and runner is the only class its call site sees.
+     * @param firstPosition where the first of these stages stands in the engine's chain (the router is 0), or
+     *                      {@link #BESIDE_CHAIN}: each position has a call class of its own (see runStages), so a
+     *                      stage called through the same one in every thread mode and runner is the only class
+     *                      its call site sees.
      */
     public StageRunner(
         final String name,
@@ -115,7 +123,7 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         this.calls = new StageCall[stages.length];
         for (int i = 0; i < stages.length; i++)
         {
-            calls[i] = StageCall.at(firstPosition + i, stages[i]);
+            calls[i] = StageCall.at(BESIDE_CHAIN == firstPosition ? BESIDE_CHAIN : firstPosition + i, stages[i]);
         }
         this.errorLog = errorLog;
         this.latency = latency;
@@ -311,6 +319,8 @@ public final class StageRunner implements EventHandler<NetworkEvent>
         {
             switch (position)
             {
+                case BESIDE_CHAIN:
+                    return new CallBeside(stage);
                 case 0:
                     return new Call0(stage);
                 case 1:
@@ -382,6 +392,19 @@ public final class StageRunner implements EventHandler<NetworkEvent>
     private static final class Call4 extends StageCall
     {
         Call4(final Stage stage)
+        {
+            super(stage);
+        }
+
+        void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
+        {
+            stage.onEvent(event, sequence, endOfBatch);
+        }
+    }
+
+    private static final class CallBeside extends StageCall
+    {
+        CallBeside(final Stage stage)
         {
             super(stage);
         }

@@ -19,11 +19,11 @@ class StageRunnerTest
     void shouldRunEveryStageInOrderWhateverTheirNumberAndIsolateOneThatThrows()
     {
         // more stages than the runner has position classes for, so the positions' own calls and the generic one run,
-        // from the chain's start and from further along it
-        for (int run = 0; run < 4; run++)
+        // from the chain's start, from further along it and beside it (as the journaler runs)
+        for (int run = 0; run < 6; run++)
         {
             final boolean timed = run % 2 == 1;
-            final int firstPosition = run < 2 ? 0 : 3;
+            final int firstPosition = run < 2 ? 0 : run < 4 ? 3 : StageRunner.BESIDE_CHAIN;
             final SystemCounters counters = new SystemCounters();
             final ErrorLog errors = new ErrorLog(counters.get(SystemCounter.STAGE_ERRORS));
             final List<String> calls = new ArrayList<>();
