@@ -53,6 +53,13 @@ public final class CubeUpdater implements Stage
     static final int BUCKETS_READY = MAX_MAINTAINER_BACKLOG + 4;
     private static final long MAINTAINER_WAIT_NS = 50_000;
     private static final int MIN_CHANGED_NODES = 1024;
+    /**
+     * Index slots of spare buckets cleared at the end of each batch, per event in the batch and at least: a
+     * minute's buckets hold about a million slots at 10,000 elements, cleared over a minute's batches this way
+     * rather than in one call of about a millisecond when the next minute first needs them.
+     */
+    private static final int CLEAR_SLOTS_PER_EVENT = 64;
+    private static final int CLEAR_SLOTS_MIN = 4096;
 
     private final Cube cube;
     private final CubeShard shard;
@@ -66,6 +73,9 @@ public final class CubeUpdater implements Stage
     private final ArrayDeque<OpenBucket> sealedPending = new ArrayDeque<>();
     private final ArrayDeque<OpenBucket> retired = new ArrayDeque<>();
     private final ArrayDeque<OpenBucket> spare = new ArrayDeque<>();
+    // Buckets no published state reaches any more whose tables are being emptied, a step each batch (clearSpares).
+    private final ArrayDeque<OpenBucket> clearing = new ArrayDeque<>();
+    private long eventsAtLastClear;
     private final TableSizes tableSizes = new TableSizes();
 
     private OpenBucket[] open = new OpenBucket[4];
@@ -339,6 +349,11 @@ public final class CubeUpdater implements Stage
         OpenBucket bucket = spare.pollFirst();
         if (null == bucket)
         {
+            // reuse finishes what the steps between batches have not cleared
+            bucket = clearing.pollFirst();
+        }
+        if (null == bucket)
+        {
             bucket = new OpenBucket(startMs, tableSizes);
             bucketsMade++;
         }
@@ -498,7 +513,33 @@ public final class CubeUpdater implements Stage
         dirty = false;
         publications++;
         recycle();
+        clearSpares();
         makeReady();
+    }
+
+    /**
+     * Clears a step of the buckets being emptied, in proportion to the events since the last step, and makes those
+     * done spare.
+     */
+    private void clearSpares()
+    {
+        final long events = eventsApplied;
+        if (clearing.isEmpty())
+        {
+            eventsAtLastClear = events;
+            return;
+        }
+        int budget = (int)Math.min(Integer.MAX_VALUE,
+            Math.max(CLEAR_SLOTS_MIN, (events - eventsAtLastClear) * CLEAR_SLOTS_PER_EVENT));
+        eventsAtLastClear = events;
+        while (budget > 0 && !clearing.isEmpty())
+        {
+            budget = clearing.peekFirst().clearSome(budget);
+            if (budget > 0)
+            {
+                spare.addLast(clearing.pollFirst());
+            }
+        }
     }
 
     /**
@@ -605,7 +646,9 @@ public final class CubeUpdater implements Stage
         }
         while (!retired.isEmpty() && retired.peekFirst().retireEpoch < oldestSync)
         {
-            spare.addLast(retired.pollFirst());
+            final OpenBucket bucket = retired.pollFirst();
+            bucket.startClearing();
+            clearing.addLast(bucket);
         }
         while (retired.size() > MAX_RETIRED)
         {

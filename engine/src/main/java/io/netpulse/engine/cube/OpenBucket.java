@@ -84,6 +84,41 @@ final class OpenBucket
     }
 
     /**
+     * Starts emptying the tables of a bucket no published state can reach any more, a step at a time
+     * ({@link #clearSome}), before {@link #reuse} needs them empty.
+     */
+    void startClearing()
+    {
+        for (final CellTable table : tables)
+        {
+            if (null != table)
+            {
+                table.startClearing();
+            }
+        }
+    }
+
+    /**
+     * Clears up to {@code budget} index slots of the tables being emptied.
+     *
+     * @param budget slots to clear at most.
+     * @return the budget left: more than 0 once every table is clear.
+     */
+    int clearSome(final int budget)
+    {
+        int left = budget;
+        final CellTable[] tables = this.tables;
+        for (int m = 0; m < tables.length && left > 0; m++)
+        {
+            if (null != tables[m])
+            {
+                left = tables[m].clearSome(left);
+            }
+        }
+        return left;
+    }
+
+    /**
      * Empties the bucket for another minute, keeping its tables' capacity.
      *
      * @param newStartMs the minute's start.

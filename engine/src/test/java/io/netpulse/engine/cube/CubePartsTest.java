@@ -252,11 +252,26 @@ class CubePartsTest
                 assertEquals(pairCounts.get(tracked.key(tracked.pairCell(pair)) + "/" + tracked.pairColumn(pair) + "/" +
                     tracked.pairBucket(pair)), tracked.pairCountOf(pair));
             }
-            tracked.reset(round + 1);
+            // emptied three ways, and the next round checks they fill alike: at once; a step at a time between
+            // batches until clear, then reset; a few steps, then reset finishes the rest
             untracked.reset(round + 1);
+            tracked.startClearing();
+            int steps = 0;
+            while (0 == tracked.clearSome(997))
+            {
+                steps++;
+            }
+            assertTrue(steps > 10, "a table of thousands of cells takes many steps of 997 slots: " + steps);
+            assertTrue(tracked.clearSome(997) > 0, "a cleared table has nothing left to clear");
+            tracked.reset(round + 1);
             assertThrows(IllegalStateException.class, hashed::hashEveryPair, "only while empty");
+            hashed.startClearing();
+            assertEquals(0, hashed.clearSome(500));
+            assertEquals(0, hashed.clearSome(500));
             hashed.reset(round + 1);
             assertEquals(0, tracked.pairCount);
+            assertEquals(0, tracked.cellCount);
+            assertEquals(0, hashed.pairCount);
         }
     }
 
