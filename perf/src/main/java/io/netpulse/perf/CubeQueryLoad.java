@@ -663,13 +663,15 @@ public final class CubeQueryLoad
         final long maintainerNs = threadCpuNs(MAINTAINER_THREAD) - maintainerStartNs;
         final CubeStats last = cube.stats();
         final long rollups = last.rollups() - first.rollups();
+        final long events = last.eventsApplied() - first.eventsApplied();
         System.out.printf(Locale.ROOT, "phase %s: %,.0f events/s; writer paused for the maintainer %d times, " +
-            "blocks new %d recycled %d, publications skipped %d, roll-ups %d, maintainer CPU %.2f s (%.0f ms a " +
-            "roll-up)%n", label, rate,
+            "blocks new %d recycled %d, publications skipped %d, cells copied into published states %.2f an event, " +
+            "roll-ups %d, maintainer CPU %.2f s (%.0f ms a roll-up)%n", label, rate,
             last.maintenanceWaits() - first.maintenanceWaits(), last.blocksAllocated() - first.blocksAllocated(),
             last.blocksRecycled() - first.blocksRecycled(),
-            last.skippedPublications() - first.skippedPublications(), rollups, maintainerNs / 1e9,
-            rollups > 0 ? maintainerNs / 1e6 / rollups : 0.0);
+            last.skippedPublications() - first.skippedPublications(),
+            events > 0 ? (double)(last.cellsPublished() - first.cellsPublished()) / events : 0.0, rollups,
+            maintainerNs / 1e9, rollups > 0 ? maintainerNs / 1e6 / rollups : 0.0);
         return rate;
     }
 

@@ -84,6 +84,8 @@ final class CellTable extends CellBlock
     private long logBaseEpoch;
     private Mirror[] mirrors = new Mirror[0];
     private int[] mergeScratch = new int[0];
+    // Cells the last syncMirror copied: what a publication costs the writer.
+    private int lastSyncCells;
 
     /**
      * A table.
@@ -747,15 +749,18 @@ final class CellTable extends CellBlock
         if (mirror.syncedEpoch < logBaseEpoch - 1)
         {
             mirror.copyAll(this);
+            lastSyncCells = cellCount;
         }
         else
         {
             mirror.ensureCellCapacity(cellCount);
             mirror.ensurePairCapacity(pairCount);
-            for (int i = firstAfter(logCellEpochs, logCellCount, mirror.syncedEpoch); i < logCellCount; i++)
+            final int firstCell = firstAfter(logCellEpochs, logCellCount, mirror.syncedEpoch);
+            for (int i = firstCell; i < logCellCount; i++)
             {
                 mirror.copyCell(this, logCells[i]);
             }
+            lastSyncCells = logCellCount - firstCell;
             for (int i = firstAfter(logPairEpochs, logPairCount, mirror.syncedEpoch); i < logPairCount; i++)
             {
                 mirror.copyPair(this, logPairs[i]);
@@ -766,6 +771,29 @@ final class CellTable extends CellBlock
         mirror.syncedEpoch = epoch;
         trimLog();
         return mirror;
+    }
+
+    /**
+     * Cells the last {@link #syncMirror} copied, whole or from the change log.
+     *
+     * @return the count.
+     */
+    int lastSyncCells()
+    {
+        return lastSyncCells;
+    }
+
+    /**
+     * Marks a slot's mirror to be copied whole on its next refresh, so that the change log is no longer kept for it.
+     *
+     * @param slot publication slot.
+     */
+    void forgetMirror(final int slot)
+    {
+        if (slot < mirrors.length && null != mirrors[slot])
+        {
+            mirrors[slot].syncedEpoch = Long.MIN_VALUE;
+        }
     }
 
     /**
@@ -800,7 +828,8 @@ final class CellTable extends CellBlock
         long newest = Long.MIN_VALUE;
         for (final Mirror mirror : mirrors)
         {
-            if (null != mirror)
+            // a mirror never synced, or since reset or forgotten, is copied whole: it needs no log
+            if (null != mirror && Long.MIN_VALUE != mirror.syncedEpoch)
             {
                 oldest = Math.min(oldest, mirror.syncedEpoch);
                 newest = Math.max(newest, mirror.syncedEpoch);

@@ -235,17 +235,19 @@ public final class Cube implements AutoCloseable
             }
             long publications = 0;
             long skipped = 0;
+            long cellsPublished = 0;
             long waits = 0;
             for (final CubeUpdater updater : updaters)
             {
                 publications += updater.publications();
                 skipped += updater.skippedPublications();
+                cellsPublished += updater.cellsPublished();
                 waits += updater.maintainerWaits();
             }
             final CubeMaintainer maintainer = this.maintainer;
             return new CubeStats(states.length, events, values, late, closedCells, closedBytes, openCells, expired,
-                watermarkMs, maxEventTimeMs, publications, skipped, null == maintainer ? 0 : maintainer.backlog(),
-                waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors(),
+                watermarkMs, maxEventTimeMs, publications, skipped, cellsPublished,
+                null == maintainer ? 0 : maintainer.backlog(), waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors(),
                 null == maintainer ? 0 : maintainer.blocksRecycled(),
                 null == maintainer ? 0 : maintainer.blocksAllocated(), queryCache.hits(), queryCache.misses());
         }

@@ -75,7 +75,12 @@ final class CubeShard
             final ShardState state = current;
             if (state.tryPin())
             {
-                return state;
+                if (!state.released)
+                {
+                    return state;
+                }
+                // read before the writer moved on and released it: the next read finds the current one
+                state.unpin();
             }
             Thread.onSpinWait();
         }

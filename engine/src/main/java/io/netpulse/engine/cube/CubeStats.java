@@ -19,6 +19,8 @@ package io.netpulse.engine.cube;
  * @param maxEventTimeMs       the newest event time applied.
  * @param publications         states published by the updaters.
  * @param skippedPublications  publications skipped because readers held every pooled state.
+ * @param cellsPublished       open-minute cells the writers copied into published states: about two per cell
+ *                             changed in a batch.
  * @param maintenanceBacklog   sealed buckets waiting for the maintainer.
  * @param maintenanceWaits     times a writer paused because the maintainer's backlog was full.
  * @param rollups              hour and day buckets built.
@@ -42,6 +44,7 @@ public record CubeStats(
     long maxEventTimeMs,
     long publications,
     long skippedPublications,
+    long cellsPublished,
     long maintenanceBacklog,
     long maintenanceWaits,
     long rollups,

@@ -95,6 +95,8 @@ public final class CubeUpdater implements Stage
     private long publications;
     private long skippedPublications;
     private long maintainerWaits;
+    private long releasedStates;
+    private long cellsPublished;
     private CubeMaintainer maintainer;
     private boolean dirty = true;
     private ShardView publishedView;
@@ -459,6 +461,7 @@ public final class CubeUpdater implements Stage
             for (int i = 0; i < openCount; i++)
             {
                 openSlices[i] = open[i].sync(state.slot, epoch);
+                cellsPublished += open[i].lastSyncCells();
             }
             state.open = openSlices;
             state.openVersion = openVersion;
@@ -468,6 +471,7 @@ public final class CubeUpdater implements Stage
             for (int i = 0; i < openCount; i++)
             {
                 open[i].sync(state.slot, epoch);
+                cellsPublished += open[i].lastSyncCells();
             }
         }
 
@@ -588,22 +592,42 @@ public final class CubeUpdater implements Stage
         }
     }
 
+    /**
+     * Claims the spare state to refresh: the one refreshed last, which has the fewest changed cells to copy, so that
+     * two states take turns as they do with no reader. Readers who held both for a moment made a third; refreshing
+     * the least recent, as this once did, made every state lag by as many publications as the pool holds, and
+     * every refresh copy that many batches' changes, and every new minute's tables once more. A spare left behind
+     * holds what the writer and the maintainer would reuse (a retired minute bucket, the blocks of an older view),
+     * so once something waits on it, it is released instead: it drops what it holds and is rebuilt whole if
+     * readers ever pin both of the others again.
+     */
     private ShardState claimState()
     {
         final ShardState current = shard.current;
-        ShardState best = null;
+        ShardState newest = null;
         for (int i = 0; i < pool.size(); i++)
         {
             final ShardState candidate = pool.get(i);
             if (candidate != current && candidate.pins.get() == 0 &&
-                (null == best || candidate.syncedEpoch < best.syncedEpoch))
+                (null == newest || candidate.syncedEpoch > newest.syncedEpoch))
             {
-                best = candidate;
+                newest = candidate;
             }
         }
-        if (null != best && best.pins.compareAndSet(0, -1))
+        for (int i = 0; i < pool.size(); i++)
         {
-            return best;
+            final ShardState candidate = pool.get(i);
+            if (candidate != current && candidate != newest && !candidate.released && holdsBack(candidate) &&
+                candidate.pins.compareAndSet(0, -1))
+            {
+                release(candidate);
+                candidate.pins.set(0);
+            }
+        }
+        if (null != newest && newest.pins.compareAndSet(0, -1))
+        {
+            newest.released = false;
+            return newest;
         }
         if (pool.size() < MAX_POOLED_STATES)
         {
@@ -616,6 +640,37 @@ public final class CubeUpdater implements Stage
     }
 
     /**
+     * Whether a state keeps a retired minute bucket from reuse ({@link #recycle}) or holds a maintainer view older
+     * than the newest, whose dropped blocks the maintainer may not reuse until no state holds it.
+     */
+    private boolean holdsBack(final ShardState state)
+    {
+        return (!retired.isEmpty() && state.syncedEpoch <= retired.peekFirst().retireEpoch) ||
+            state.view.version < shard.view.version;
+    }
+
+    /**
+     * Drops what a claimed spare state holds: its lists, its view, and its mirrors' place in the open tables' change
+     * logs (they are copied whole if it is ever refreshed again). A reader that pins it by a stale reference finds
+     * it released and reads the current state instead ({@link CubeShard#acquire}).
+     */
+    private void release(final ShardState state)
+    {
+        state.released = true;
+        state.syncedEpoch = Long.MIN_VALUE;
+        state.open = state.openArray(0);
+        state.openVersion = -1;
+        state.sealed = state.sealedArray(0);
+        state.sealedVersion = -1;
+        state.view = ShardView.EMPTY;
+        for (int i = 0; i < openCount; i++)
+        {
+            open[i].forget(state.slot);
+        }
+        releasedStates++;
+    }
+
+    /**
      * The oldest maintainer view a pooled state still holds, pinned by a reader or not: closed blocks dropped
      * before a later view was published are unreachable and the maintainer may reuse them.
      */
@@ -624,7 +679,11 @@ public final class CubeUpdater implements Stage
         long oldest = Long.MAX_VALUE;
         for (int i = 0; i < pool.size(); i++)
         {
-            oldest = Math.min(oldest, pool.get(i).view.version);
+            final ShardState state = pool.get(i);
+            if (!state.released)
+            {
+                oldest = Math.min(oldest, state.view.version);
+            }
         }
         return oldest;
     }
@@ -642,7 +701,11 @@ public final class CubeUpdater implements Stage
         long oldestSync = Long.MAX_VALUE;
         for (int i = 0; i < pool.size(); i++)
         {
-            oldestSync = Math.min(oldestSync, pool.get(i).syncedEpoch);
+            final ShardState state = pool.get(i);
+            if (!state.released)
+            {
+                oldestSync = Math.min(oldestSync, state.syncedEpoch);
+            }
         }
         while (!retired.isEmpty() && retired.peekFirst().retireEpoch < oldestSync)
         {
@@ -723,6 +786,37 @@ public final class CubeUpdater implements Stage
     long maintainerWaits()
     {
         return maintainerWaits;
+    }
+
+    /**
+     * Cells copied into published states: the writer's cost of publishing, about two per cell changed in a batch
+     * (each of the two states that take turns gets every change once).
+     *
+     * @return the count.
+     */
+    long cellsPublished()
+    {
+        return cellsPublished;
+    }
+
+    /**
+     * Spare states released because they held back reuse (see {@link #claimState}).
+     *
+     * @return the count.
+     */
+    long releasedStates()
+    {
+        return releasedStates;
+    }
+
+    /**
+     * States in the pool: two with no reader, more once readers held both at a publication.
+     *
+     * @return the count.
+     */
+    int pooledStates()
+    {
+        return pool.size();
     }
 
     /**

@@ -31,6 +31,7 @@ final class OpenBucket
     final CubeMaintainer.Task task = new CubeMaintainer.Task();
     private Placements.View sealedPlacements;
     private final TableSizes sizes;
+    private long lastSyncCells;
 
     OpenBucket(final long startMs, final TableSizes sizes)
     {
@@ -157,6 +158,33 @@ final class OpenBucket
     }
 
     /**
+     * Cells the last {@link #sync} copied into the slot's mirrors.
+     *
+     * @return the count.
+     */
+    long lastSyncCells()
+    {
+        return lastSyncCells;
+    }
+
+    /**
+     * Lets go of a publication slot's mirrors until the slot is refreshed again, then copied whole: the tables keep
+     * no changes for them meanwhile.
+     *
+     * @param slot publication slot of a released state.
+     */
+    void forget(final int slot)
+    {
+        for (final CellTable table : tables)
+        {
+            if (null != table)
+            {
+                table.forgetMirror(slot);
+            }
+        }
+    }
+
+    /**
      * Brings the mirrors of a slot up to date and returns the slot's slice.
      *
      * @param slot  publication slot.
@@ -186,12 +214,21 @@ final class OpenBucket
             mirrors = Arrays.copyOf(mirrors, tables.length);
             slice.byTable = mirrors;
         }
+        long copied = 0;
         for (int m = 0; m < tables.length; m++)
         {
             final CellTable table = tables[m];
-            mirrors[m] = null == table || table.cellCount == 0 && null == mirrors[m] ?
-                null : table.syncMirror(slot, epoch);
+            if (null == table || table.cellCount == 0 && null == mirrors[m])
+            {
+                mirrors[m] = null;
+            }
+            else
+            {
+                mirrors[m] = table.syncMirror(slot, epoch);
+                copied += table.lastSyncCells();
+            }
         }
+        lastSyncCells = copied;
         return slice;
     }
 

@@ -21,6 +21,9 @@ final class ShardState
     final AtomicInteger pins = new AtomicInteger();
 
     long syncedEpoch = Long.MIN_VALUE;
+    // A spare the writer has emptied (it held back reuse, see CubeUpdater#claimState): holds nothing to read until
+    // the writer refreshes it again. Written only while the writer holds the state, so a pin sees it.
+    boolean released;
     long watermarkMs = Long.MIN_VALUE;
     long maxEventTimeMs = Long.MIN_VALUE;
     long eventsApplied;
