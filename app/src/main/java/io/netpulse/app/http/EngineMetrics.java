@@ -209,6 +209,9 @@ public final class EngineMetrics
             "Cube queries over closed buckets only that had to be computed", cube, CubeStats::queryCacheMisses);
         cubeCounter("netpulse_cube_publications_total", "Cube states published for queries", cube,
             CubeStats::publications);
+        cubeCounter("netpulse_cube_published_cells_total",
+            "Open-minute cells the cube's writers copied into published states: about two per cell changed in a batch",
+            cube, CubeStats::cellsPublished);
         cubeGauge("netpulse_cube_closed_cells", "Cells in closed cube buckets", cube, CubeStats::closedCells);
         cubeGauge("netpulse_cube_closed_bytes", "Heap bytes of closed cube buckets", cube, CubeStats::closedBytes);
         cubeGauge("netpulse_cube_open_cells", "Cells in open and freshly sealed cube buckets", cube,

@@ -333,6 +333,9 @@ class ServiceHttpTest
             metrics.sum("netpulse_cube_query_cache_hits_total"));
         assertEquals(service.engine().cube().stats().queryCacheMisses(),
             metrics.sum("netpulse_cube_query_cache_misses_total"));
+        assertTrue(metrics.sum("netpulse_cube_published_cells_total") > 0);
+        assertEquals(service.engine().cube().stats().cellsPublished(),
+            metrics.sum("netpulse_cube_published_cells_total"));
         for (final PrometheusText.Sample sample : metrics.samples)
         {
             if (sample.name().matches("^netpulse_\\w*reject\\w*"))
