@@ -83,8 +83,8 @@ class CubePublicationTest
         final String blocks = "closed blocks allocated / recycled: " + withReaders[1] + " / " + withReaders[2] +
             " with readers, " + withoutReaders[1] + " / " + withoutReaders[2] + " without";
         assertTrue(withoutReaders[2] > 50, blocks);
-        assertTrue(withReaders[1] <= withoutReaders[1] + withoutReaders[1] / 20, blocks);
-        assertTrue(withReaders[2] >= withoutReaders[2] - withoutReaders[2] / 20, blocks);
+        assertTrue(withReaders[1] <= withoutReaders[1] + withoutReaders[1] / 10, blocks);
+        assertTrue(withReaders[2] >= withoutReaders[2] - withoutReaders[2] / 10, blocks);
     }
 
     @Test
