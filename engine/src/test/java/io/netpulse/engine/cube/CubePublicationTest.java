@@ -94,12 +94,7 @@ class CubePublicationTest
         final CubeShard shard = harness.cube.shard(0);
         final CubeUpdater updater = (CubeUpdater)harness.updaters[0];
         batch(harness, 0, 0);
-        final ShardState first = shard.acquire();
-        batch(harness, 0, 1);
-        final ShardState second = shard.acquire();
-        batch(harness, 0, 2);
-        first.unpin();
-        second.unpin();
+        growThePool(harness, shard);
         assertEquals(3, updater.pooledStates());
 
         // Minutes go by: each retires a bucket, which the state left behind would hold back.
@@ -166,12 +161,7 @@ class CubePublicationTest
         batch(harness, 0, 0);
         if (readersGrowThePool)
         {
-            final ShardState first = shard.acquire();
-            batch(harness, 0, 1);
-            final ShardState second = shard.acquire();
-            batch(harness, 0, 2);
-            first.unpin();
-            second.unpin();
+            growThePool(harness, shard);
         }
         else
         {
@@ -195,6 +185,20 @@ class CubePublicationTest
         final CubeStats stats = harness.cube.stats();
         harness.cube.close();
         return new long[] {updater.bucketsMade(), stats.blocksAllocated(), stats.blocksRecycled()};
+    }
+
+    /**
+     * Two readers hold the two states there are while the writer publishes minute 0's second and third batches,
+     * so it makes a third; then they let go.
+     */
+    private static void growThePool(final CubeHarness harness, final CubeShard shard)
+    {
+        final ShardState first = shard.acquire();
+        batch(harness, 0, 1);
+        final ShardState second = shard.acquire();
+        batch(harness, 0, 2);
+        first.unpin();
+        second.unpin();
     }
 
     private static CubeHarness harness()
