@@ -4,6 +4,7 @@
 package io.netpulse.app;
 
 import io.netpulse.engine.EngineSummary;
+import io.netpulse.engine.cube.CubeStats;
 import io.netpulse.engine.generator.EventGenerator;
 import io.netpulse.engine.stage.StateHash;
 import io.netpulse.engine.window.WindowGroup;
@@ -24,6 +25,7 @@ final class RunReport
     private final String journal;
     private final EventGenerator generator;
     private final WindowGroup windows;
+    private final CubeStats cube;
     private final Map<String, Long> lateBySource;
 
     /**
@@ -42,7 +44,7 @@ final class RunReport
         final String journal,
         final EventGenerator generator)
     {
-        this(command, summary, elapsedNs, journal, generator, null, Map.of());
+        this(command, summary, elapsedNs, journal, generator, null, null, Map.of());
     }
 
     /**
@@ -54,6 +56,7 @@ final class RunReport
      * @param journal   where the journal is, or null when none was kept.
      * @param generator the generator that made the input, or null.
      * @param windows      the engine's windows, or null when it kept none.
+     * @param cube         what the engine's cube holds at the end, or null when it kept none.
      * @param lateBySource late events by source name.
      */
     RunReport(
@@ -63,9 +66,11 @@ final class RunReport
         final String journal,
         final EventGenerator generator,
         final WindowGroup windows,
+        final CubeStats cube,
         final Map<String, Long> lateBySource)
     {
         this.windows = windows;
+        this.cube = cube;
         this.lateBySource = lateBySource;
         this.command = command;
         this.summary = summary;
@@ -122,6 +127,23 @@ final class RunReport
                 .field("watermarkMs", windows.watermarkMs())
                 .field("dataGapsRaised", windows.gapsRaised())
                 .field("dataGapsCleared", windows.gapsCleared())
+                .endObject();
+        }
+        if (null != cube)
+        {
+            json.name("cube").beginObject()
+                .field("eventsApplied", cube.eventsApplied())
+                .field("valuesApplied", cube.valuesApplied())
+                .field("lateEvents", cube.lateEvents())
+                .field("closedCells", cube.closedCells())
+                .field("closedBytes", cube.closedBytes())
+                .field("openCells", cube.openCells())
+                .field("rollups", cube.rollups())
+                .field("publications", cube.publications())
+                .field("cellsPublished", cube.cellsPublished())
+                .field("maintenanceWaits", cube.maintenanceWaits())
+                .field("blocksAllocated", cube.blocksAllocated())
+                .field("blocksRecycled", cube.blocksRecycled())
                 .endObject();
         }
         json.field("stateHash", StateHash.format(summary.stateHash()));

@@ -166,7 +166,7 @@ final class Runs
         final EngineSummary summary = engine.summary();
         final RunReport report = new RunReport(
             command, summary, elapsedNs, null == dataDir ? null : DataDirectory.journal(dataDir).toString(), generator,
-            engine.windows(), lateBySource(engine));
+            engine.windows(), null == engine.cube() ? null : engine.cube().stats(), lateBySource(engine));
         final String json = report.json();
         if (null != dataDir)
         {

@@ -66,6 +66,13 @@ class NetpulseCommandTest
         assertTrue(Files.exists(data.resolve("input.frames.labels.ndjson")));
         final String hash = demo.field("stateHash");
         assertEquals(16, hash.length());
+        // The cube applies every data event but those behind its own sealed minutes, and copies the open minutes'
+        // changed cells into the states it publishes.
+        final Result cube = new Result(0, demo.out().substring(demo.out().indexOf("\"cube\":{")), "");
+        assertEquals(50_000, Long.parseLong(cube.field("eventsApplied")) + Long.parseLong(cube.field("lateEvents")));
+        assertTrue(Long.parseLong(cube.field("valuesApplied")) > Long.parseLong(cube.field("eventsApplied")));
+        assertTrue(Long.parseLong(cube.field("closedCells")) > 0);
+        assertTrue(Long.parseLong(cube.field("cellsPublished")) > 0);
 
         final Result replay = run("replay", "--data", data.toString(), "--json");
         assertEquals(0, replay.exitCode(), replay.err());
