@@ -455,25 +455,16 @@ public final class CubeUpdater implements Stage
             sealedVersion++;
         }
 
-        if (state.openVersion != openVersion)
+        // A slot's slice of a minute is the same object at every refresh, so the state's list is remade only when
+        // the open minutes changed.
+        final Slice[] openSlices = state.openVersion == openVersion ? state.open : state.openArray(openCount);
+        for (int i = 0; i < openCount; i++)
         {
-            final Slice[] openSlices = state.openArray(openCount);
-            for (int i = 0; i < openCount; i++)
-            {
-                openSlices[i] = open[i].sync(state.slot, epoch);
-                cellsPublished += open[i].lastSyncCells();
-            }
-            state.open = openSlices;
-            state.openVersion = openVersion;
+            openSlices[i] = open[i].sync(state.slot, epoch);
+            cellsPublished += open[i].lastSyncCells();
         }
-        else
-        {
-            for (int i = 0; i < openCount; i++)
-            {
-                open[i].sync(state.slot, epoch);
-                cellsPublished += open[i].lastSyncCells();
-            }
-        }
+        state.open = openSlices;
+        state.openVersion = openVersion;
 
         if (state.sealedVersion != sealedVersion)
         {
