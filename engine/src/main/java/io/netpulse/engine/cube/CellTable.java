@@ -958,21 +958,16 @@ final class CellTable extends CellBlock
 
     private int clearStep(final int[] array, final int end, final int budget)
     {
-        final int to = (int)Math.min(end, (long)clearAt + budget);
+        final int to = clearStepEnd(end, budget);
         Arrays.fill(array, clearAt, to, 0);
-        final int left = budget - (to - clearAt);
-        clearAt = to;
-        return to == end ? nextClearPhase(left) : left;
+        return clearedTo(to, end, budget);
     }
 
     private int clearStep(final long[] array, final int budget)
     {
-        final int end = array.length;
-        final int to = (int)Math.min(end, (long)clearAt + budget);
+        final int to = clearStepEnd(array.length, budget);
         Arrays.fill(array, clearAt, to, 0L);
-        final int left = budget - (to - clearAt);
-        clearAt = to;
-        return to == end ? nextClearPhase(left) : left;
+        return clearedTo(to, array.length, budget);
     }
 
     /** The dense index is cleared through the cells' keys: only the slots this table used. */
@@ -980,7 +975,7 @@ final class CellTable extends CellBlock
     {
         final int[] dense = denseIndex;
         final long[] cells = this.cells;
-        final int to = (int)Math.min(cellCount, (long)clearAt + budget);
+        final int to = clearStepEnd(cellCount, budget);
         for (int cell = clearAt; cell < to; cell++)
         {
             final long key = cells[cell * stride];
@@ -989,9 +984,27 @@ final class CellTable extends CellBlock
                 dense[(int)key] = 0;
             }
         }
+        return clearedTo(to, cellCount, budget);
+    }
+
+    /**
+     * Where a step of the phase's clearing stops: at its end, or where the budget runs out.
+     */
+    private int clearStepEnd(final int end, final int budget)
+    {
+        return (int)Math.min(end, (long)clearAt + budget);
+    }
+
+    /**
+     * Notes a step cleared up to {@code to}, moving to the next phase at the phase's end.
+     *
+     * @return the budget left.
+     */
+    private int clearedTo(final int to, final int end, final int budget)
+    {
         final int left = budget - (to - clearAt);
         clearAt = to;
-        return to == cellCount ? nextClearPhase(left) : left;
+        return to == end ? nextClearPhase(left) : left;
     }
 
     private int nextClearPhase(final int left)
