@@ -3,6 +3,7 @@
  */
 package io.netpulse.app;
 
+import io.netpulse.app.http.CubeJson;
 import io.netpulse.engine.EngineSummary;
 import io.netpulse.engine.cube.CubeStats;
 import io.netpulse.engine.generator.EventGenerator;
@@ -131,13 +132,7 @@ final class RunReport
         }
         if (null != cube)
         {
-            json.name("cube").beginObject()
-                .field("eventsApplied", cube.eventsApplied())
-                .field("valuesApplied", cube.valuesApplied())
-                .field("lateEvents", cube.lateEvents())
-                .field("closedCells", cube.closedCells())
-                .field("closedBytes", cube.closedBytes())
-                .field("openCells", cube.openCells())
+            CubeJson.contents(json.name("cube").beginObject(), cube)
                 .field("rollups", cube.rollups())
                 .field("publications", cube.publications())
                 .field("cellsPublished", cube.cellsPublished())

@@ -133,12 +133,7 @@ public final class ApiRoutes
             json.value(name);
         }
         json.endArray();
-        json.field("eventsApplied", stats.eventsApplied())
-            .field("valuesApplied", stats.valuesApplied())
-            .field("lateEvents", stats.lateEvents())
-            .field("closedCells", stats.closedCells())
-            .field("closedBytes", stats.closedBytes())
-            .field("openCells", stats.openCells());
+        CubeJson.contents(json, stats);
         time(json, "watermark", stats.watermarkMs());
         time(json, "maxEventTime", stats.maxEventTimeMs());
         return HttpService.Response.json(200, json.endObject().toString());

@@ -6,6 +6,7 @@ package io.netpulse.app.http;
 import io.netpulse.app.JsonWriter;
 import io.netpulse.engine.cube.CubeResult;
 import io.netpulse.engine.cube.CubeRow;
+import io.netpulse.engine.cube.CubeStats;
 import io.netpulse.engine.cube.Dimension;
 import io.netpulse.engine.cube.Measure;
 
@@ -15,12 +16,31 @@ import java.time.Instant;
  * Writes a {@link CubeResult} as the JSON {@code GET /api/cube} answers: what was asked and read, then one object
  * per row with each grouped dimension and each measure by name, and for a comparison the baseline's measures
  * and the change ({@code delta}, {@code ratio}). Undefined values (a percentile of a metric without a
- * histogram, a ratio over 0) are null.
+ * histogram, a ratio over 0) are null. What a cube holds is written here too, for {@code GET /api/cube/metrics}
+ * and the run summaries alike.
  */
-final class CubeJson
+public final class CubeJson
 {
     private CubeJson()
     {
+    }
+
+    /**
+     * Writes what a cube holds as fields of the object being written: events and values applied, late events, and
+     * the cells of closed and open buckets.
+     *
+     * @param json  the writer, inside an object.
+     * @param stats the cube's statistics.
+     * @return the writer.
+     */
+    public static JsonWriter contents(final JsonWriter json, final CubeStats stats)
+    {
+        return json.field("eventsApplied", stats.eventsApplied())
+            .field("valuesApplied", stats.valuesApplied())
+            .field("lateEvents", stats.lateEvents())
+            .field("closedCells", stats.closedCells())
+            .field("closedBytes", stats.closedBytes())
+            .field("openCells", stats.openCells());
     }
 
     static String write(final CubeResult result)
