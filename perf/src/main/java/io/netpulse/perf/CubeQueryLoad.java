@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,8 +48,12 @@ import java.util.function.Function;
  * queries back to back (on a machine with fewer cores than threads they take the CPU from ingest by design), and
  * {@code paced}, each thread issuing {@code --query-rate} queries a second on a fixed schedule, as a NOC's
  * dashboards do (latency counted from the scheduled start). The query threads run {@code --warm-up} seconds
- * (default 2) before a phase's figures are recorded, the first queries finding the query code not yet compiled
- * and no answer kept; those are reported on a line of their own. {@code --solo N} first runs each query kind N times
+ * (default 10) before a phase's figures are recorded, the first queries finding the query code not yet compiled
+ * and no answer kept; those are reported on a line of their own. The warm-up is that long because compiling the
+ * query code is a service's start-up cost, not its queries': with 2 s the C2 compiler was still taking 1.6 s of
+ * the recorded 20 from the stage threads. Each phase prints the CPU time of every thread group of the process
+ * ({@link ThreadCpu}: stage threads, maintainer, feeder, queries, compilers, collector) and the machine's idle
+ * time, which say where a phase's ingest went. {@code --solo N} first runs each query kind N times
  * on one thread, for the work a query does with a core to itself; {@code --jfr} records the child JVM;
  * {@code --gc} picks its collector (default {@code zgc}, the launcher's: G1's young pauses copy the cube's new
  * blocks and stall every query behind them); the child's heap is committed and touched at start
@@ -121,7 +126,7 @@ public final class CubeQueryLoad
         boolean uncached = false;
         boolean preTouch = true;
         long slowMs = 0;
-        int warmUpSeconds = 2;
+        int warmUpSeconds = 10;
         boolean child = false;
         for (int i = 0; i < args.length; i++)
         {
@@ -658,7 +663,11 @@ public final class CubeQueryLoad
         final long startNs = System.nanoTime();
         final long startEvents = feeder.accepted;
         final long maintainerStartNs = threadCpuNs(MAINTAINER_THREAD);
+        final Map<String, Double> cpuBefore = ThreadCpu.snapshot();
+        final double idleBefore = ThreadCpu.machineIdleSeconds();
         Thread.sleep(TimeUnit.NANOSECONDS.toMillis(spanNs));
+        final Map<String, Double> cpuAfter = ThreadCpu.snapshot();
+        final double idle = ThreadCpu.machineIdleSeconds() - idleBefore;
         final double rate = (feeder.accepted - startEvents) / ((System.nanoTime() - startNs) / 1e9);
         final long maintainerNs = threadCpuNs(MAINTAINER_THREAD) - maintainerStartNs;
         final CubeStats last = cube.stats();
@@ -672,6 +681,8 @@ public final class CubeQueryLoad
             last.skippedPublications() - first.skippedPublications(),
             events > 0 ? (double)(last.cellsPublished() - first.cellsPublished()) / events : 0.0, rollups,
             maintainerNs / 1e9, rollups > 0 ? maintainerNs / 1e6 / rollups : 0.0);
+        System.out.printf(Locale.ROOT, "phase %s: CPU by thread, s: %s; machine idle %.2f s%n", label,
+            ThreadCpu.describe(cpuBefore, cpuAfter), idle);
         return rate;
     }
 
