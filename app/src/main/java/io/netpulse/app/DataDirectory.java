@@ -57,6 +57,31 @@ final class DataDirectory
         }
     }
 
+    /**
+     * Opens a data directory to go on with the run in it: kept as it is, or made when there is none yet.
+     *
+     * @param directory to open.
+     * @return the directory.
+     */
+    static Path resume(final Path directory)
+    {
+        try
+        {
+            if (Files.exists(directory) && !isEmpty(directory) && !Files.exists(directory.resolve(MARKER)))
+            {
+                throw new IllegalArgumentException(directory + " exists and was not made by netpulse; " +
+                    "choose another --data directory");
+            }
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(MARKER), "netpulse data directory\n");
+            return directory;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open data directory " + directory, ex);
+        }
+    }
+
     private static boolean isEmpty(final Path directory) throws IOException
     {
         try (Stream<Path> entries = Files.list(directory))

@@ -74,6 +74,10 @@ final class ServeCommand implements Callable<Integer>
     @Option(names = "--overwrite", description = "Replace a previous run in the data directory.")
     boolean overwrite;
 
+    @Option(names = "--resume", description = "Go on with the run in the data directory: rebuild its state from " +
+        "its journal, then append to it (the generator carries on after its last event time).")
+    boolean resume;
+
     @Option(names = "--elements", defaultValue = "10000", description = "Elements in the generated network " +
         "(default: ${DEFAULT-VALUE}).")
     int elements;
@@ -116,9 +120,17 @@ final class ServeCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--rate must be >= 0: " + rate);
         }
-        final Path dataDir = DataDirectory.prepare(data, overwrite || DEFAULT_DATA.equals(data));
+        if (resume && overwrite)
+        {
+            throw new IllegalArgumentException("--resume goes on with the run in --data; --overwrite replaces it: " +
+                "choose one");
+        }
+        final Path dataDir = resume ? DataDirectory.resume(data) :
+            DataDirectory.prepare(data, overwrite || DEFAULT_DATA.equals(data));
+        final long recoveryStartNs = System.nanoTime();
         final EngineBuilder builder = engine.apply(Engine.builder())
             .journalDirectory(DataDirectory.journal(dataDir))
+            .recover(resume)
             .alertSink(new NdjsonAlertSink(dataDir.resolve("alerts.ndjson")))
             .autoRegisterElements(autoRegister)
             .topologyFile(topology)
@@ -136,8 +148,14 @@ final class ServeCommand implements Callable<Integer>
                 IngestHttpHandler.json(result));
         });
         service.metrics().extra(out2 -> FeedMetrics.append(out2, service.engine(), endpoints.feedServer()));
+        final long recovered = service.engine().recoveredEvents();
+        if (resume)
+        {
+            out.printf("netpulse serve: recovered %,d events from the journal in %s in %.1f s%n", recovered,
+                DataDirectory.journal(dataDir), (System.nanoTime() - recoveryStartNs) / 1e9);
+        }
         final GeneratorFeed feed = noGenerator ? null : new GeneratorFeed(
-            service.engine().newPublisher("generator"), GeneratorConfig.defaults(elements, 0, seed), rate, 0);
+            service.engine().newPublisher("generator"), generatorConfig(service.engine()), rate, 0);
         if (null != feed)
         {
             service.addFeed(feed);
@@ -215,6 +233,22 @@ final class ServeCommand implements Callable<Integer>
             }
             hook.start();
         }
+    }
+
+    /**
+     * The generator's network, starting where the recovered events end (a round after the newest), so that a
+     * resumed run's new events are not late.
+     */
+    private GeneratorConfig generatorConfig(final Engine running)
+    {
+        final GeneratorConfig config = GeneratorConfig.defaults(elements, 0, seed);
+        final long newestMs = null == running.cube() ? Long.MIN_VALUE : running.cube().stats().maxEventTimeMs();
+        if (running.recoveredEvents() == 0 || newestMs < config.startTimeMs())
+        {
+            return config;
+        }
+        final long rounds = (newestMs - config.startTimeMs()) / config.kpiIntervalMs() + 1;
+        return config.withStartTimeMs(config.startTimeMs() + rounds * config.kpiIntervalMs());
     }
 
     private CubeConfig cubeConfig()

@@ -95,6 +95,91 @@ class ServeCommandTest
     }
 
     @Test
+    void shouldResumeTheRunInItsDataDirectory() throws Exception
+    {
+        final Path data = dir.resolve("resumed");
+        final String[] options = {"--port", "0", "--data", data.toString(), "--elements", "200", "--rate", "50000",
+            "--http-threads", "2"};
+
+        final Serving first = Serving.start(options);
+        final NetpulseService before = first.runUntilApplied(20_000);
+        first.stop();
+        final long journaled = before.engine().counters().value(
+            io.netpulse.engine.status.SystemCounter.EVENTS_JOURNALED);
+        final io.netpulse.engine.cube.CubeStats firstCube = before.engine().cube().stats();
+
+        final String[] resumeOptions = java.util.Arrays.copyOf(options, options.length + 1);
+        resumeOptions[options.length] = "--resume";
+        final Serving second = Serving.start(resumeOptions);
+        final NetpulseService after = second.runUntilApplied(firstCube.eventsApplied() + 20_000);
+        assertEquals(journaled, after.engine().recoveredEvents(), "every frame journaled before, recovered");
+        assertTrue(second.out.toString().contains(String.format(java.util.Locale.ROOT,
+            "recovered %,d events from the journal", journaled)), second.out.toString());
+        second.stop();
+
+        final io.netpulse.engine.cube.CubeStats lastCube = after.engine().cube().stats();
+        assertTrue(lastCube.maxEventTimeMs() > firstCube.maxEventTimeMs(), "the generator went on in event time");
+        // the recovered events' late ones are counted again; the generator's own few stragglers aside, new events
+        // that started over from the first run's event time would all have been late
+        final long newEvents = lastCube.eventsApplied() + lastCube.lateEvents() - firstCube.eventsApplied() -
+            firstCube.lateEvents();
+        assertTrue(lastCube.lateEvents() - firstCube.lateEvents() < newEvents / 100,
+            "new events late: " + (lastCube.lateEvents() - firstCube.lateEvents()) + " of " + newEvents);
+        try (io.netpulse.journal.InputJournalReader journal = new io.netpulse.journal.InputJournalReader(
+            data.resolve("journal").resolve("input")))
+        {
+            assertEquals(journaled + after.engine().counters().value(
+                io.netpulse.engine.status.SystemCounter.EVENTS_JOURNALED), journal.endSequence(),
+                "the second run appended its own events only");
+        }
+        assertEquals(2, NetpulseCommandTest.run("serve", "--resume", "--overwrite", "--data", data.toString())
+            .exitCode(), "--resume and --overwrite contradict each other");
+    }
+
+    /** A serve command running on a thread of its own. */
+    private static final class Serving
+    {
+        final ServeCommand serve = new ServeCommand();
+        final StringWriter out = new StringWriter();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        Thread thread;
+
+        static Serving start(final String... options)
+        {
+            final Serving serving = new Serving();
+            final CommandLine commandLine = new CommandLine(serving.serve);
+            commandLine.setOut(new PrintWriter(serving.out, true));
+            serving.thread = new Thread(() -> serving.exit.set(commandLine.execute(options)));
+            serving.thread.start();
+            return serving;
+        }
+
+        NetpulseService runUntilApplied(final long events) throws InterruptedException
+        {
+            final long deadline = System.nanoTime() + 60_000_000_000L;
+            while (null == serve.running() && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+            final NetpulseService service = serve.running();
+            assertNotNull(service, "serve started: " + out);
+            while (service.engine().cube().stats().eventsApplied() < events && System.nanoTime() < deadline)
+            {
+                Thread.sleep(20);
+            }
+            assertTrue(service.engine().cube().stats().eventsApplied() >= events, "applied " + events);
+            return service;
+        }
+
+        void stop() throws InterruptedException
+        {
+            serve.stop();
+            thread.join(60_000);
+            assertEquals(0, exit.get(), out.toString());
+        }
+    }
+
+    @Test
     void shouldRefuseBadServeOptionsAndReportAnUnreachableService()
     {
         assertEquals(2, NetpulseCommandTest.run("serve", "--rate", "-1", "--data", dir.resolve("a").toString())

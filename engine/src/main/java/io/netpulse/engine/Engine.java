@@ -5,6 +5,7 @@ package io.netpulse.engine;
 
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.netpulse.codec.EventFrameEncoder;
@@ -23,6 +24,8 @@ import io.netpulse.engine.anomaly.AnomalyDetector;
 import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.Cube;
 import io.netpulse.engine.deadletter.DeadLetterWriter;
+import io.netpulse.engine.feed.JournalReplayer;
+import io.netpulse.engine.feed.Progress;
 import io.netpulse.engine.ring.EventPublisher;
 import io.netpulse.engine.ring.NetworkEvent;
 import io.netpulse.engine.ring.RejectListener;
@@ -111,6 +114,7 @@ public final class Engine implements AutoCloseable
     private volatile boolean alertsHalted;
     private boolean closed;
     private int nextSourceId = CONFIG_SOURCE_ID + 1;
+    private final long recoveredEvents;
 
     Engine(final EngineBuilder config)
     {
@@ -200,10 +204,59 @@ public final class Engine implements AutoCloseable
         alertRing.start();
         ring.start();
 
+        recoveredEvents = config.recover ? recover() : 0;
         if (null != config.topologyFile)
         {
             loadTopology(config.topologyFile);
         }
+    }
+
+    /**
+     * Replays the input journal into the stages before any feed starts (see {@link EngineBuilder#recover}), and
+     * waits until every stage and the alert processor have taken all of it.
+     *
+     * @return frames replayed.
+     */
+    private long recover()
+    {
+        if (null == journalWriter || 0 == journalWriter.durableSequence())
+        {
+            return 0;
+        }
+        final EventPublisher publisher = newPublisher(CONFIG_SOURCE_ID, "recovery");
+        publisher.recovering(true);
+        alertProcessor.recovering(true);
+        try
+        {
+            final long replayed = JournalReplayer.replay(config.journalDirectory.resolve("input"), 0,
+                journalWriter.durableSequence(), 0, publisher, Progress.NONE);
+            while (!awaitDrained(1_000) || !alertsDrained())
+            {
+                Thread.yield();
+            }
+            return replayed;
+        }
+        finally
+        {
+            alertProcessor.recovering(false);
+            publishers.remove(publisher);
+        }
+    }
+
+    private boolean alertsDrained()
+    {
+        final RingBuffer<AlertEvent> alerts = alertRing.getRingBuffer();
+        return alerts.getMinimumGatingSequence() >= alerts.getCursor();
+    }
+
+    /**
+     * Frames recovered from the input journal at start ({@link EngineBuilder#recover}).
+     *
+     * @return the count; 0 when the engine did not recover or its journal was empty.
+     */
+    public long recoveredEvents()
+    {
+        return recoveredEvents;
     }
 
     /**

@@ -51,6 +51,7 @@ public final class EngineBuilder
     long shutdownTimeoutMs = 30_000;
     WindowConfig windows = WindowConfig.DEFAULT;
     boolean deadLetters = true;
+    boolean recover;
     long duplicateHorizonMs = DuplicateFilter.DEFAULT_HORIZON_MS;
     int duplicateMaxIds = DuplicateFilter.DEFAULT_MAX_IDS;
     EpochClock epochClock = SystemEpochClock.INSTANCE;
@@ -141,6 +142,24 @@ public final class EngineBuilder
     public EngineBuilder journalDirectory(final Path journalDirectory)
     {
         this.journalDirectory = journalDirectory;
+        return this;
+    }
+
+    /**
+     * Recovers the state of an earlier run from the input journal in the {@link #journalDirectory} before the
+     * engine takes any event: its frames are replayed through every stage, in journal order, and not journaled
+     * again; the engine then appends after them. The alerts they raise again keep their ids, stay out of the
+     * alert journal (which holds them) and reach only the sinks that ask for them
+     * ({@link io.netpulse.engine.alert.AlertSink#receivesRecovered}). The state is the earlier run's, bit for
+     * bit, when the configuration is the same (as a replay's is). A journal that does not exist yet or is empty
+     * recovers nothing. Off by default.
+     *
+     * @param recover true to recover.
+     * @return this.
+     */
+    public EngineBuilder recover(final boolean recover)
+    {
+        this.recover = recover;
         return this;
     }
 

@@ -41,6 +41,7 @@ public final class AlertProcessor implements EventHandler<AlertEvent>
     private final AlertEncoder encoder = new AlertEncoder();
     private final EventFrameEncoder framer = new EventFrameEncoder();
     private long nextAlertId = 1;
+    private volatile boolean recovering;
 
     /**
      * A processor.
@@ -80,7 +81,9 @@ public final class AlertProcessor implements EventHandler<AlertEvent>
     public void onEvent(final AlertEvent alert, final long sequence, final boolean endOfBatch)
     {
         alert.alertId = nextAlertId++;
-        if (null != journal)
+        // an alert raised again from recovered events is already in the alert journal, with this id
+        final boolean recovered = recovering;
+        if (null != journal && !recovered)
         {
             journal.append(frame, 0, encode(alert));
         }
@@ -100,6 +103,10 @@ public final class AlertProcessor implements EventHandler<AlertEvent>
         for (int i = 0, n = sinks.size(); i < n; i++)
         {
             final AlertSink sink = sinks.get(i);
+            if (recovered && !sink.receivesRecovered())
+            {
+                continue;
+            }
             try
             {
                 sink.onAlert(alert);
@@ -114,6 +121,19 @@ public final class AlertProcessor implements EventHandler<AlertEvent>
                 errorLog.record("alert-sink:" + sink.getClass().getSimpleName(), ex);
             }
         }
+    }
+
+    /**
+     * Whether the alerts now arriving come from events the engine recovers from its journal: they are numbered
+     * and counted as before, kept out of the alert journal (which holds them), and given only to the sinks that
+     * {@link AlertSink#receivesRecovered receive recovered alerts}. Set before the first recovered event is
+     * published and cleared once the alert ring has drained them.
+     *
+     * @param recovering true during recovery.
+     */
+    public void recovering(final boolean recovering)
+    {
+        this.recovering = recovering;
     }
 
     private int encode(final AlertEvent alert)

@@ -18,6 +18,18 @@ public interface AlertSink extends AutoCloseable
     void onAlert(AlertEvent alert);
 
     /**
+     * Whether this sink is given the alerts raised again while the engine recovers an earlier run from its journal
+     * ({@code EngineBuilder.recover}). They were delivered in that run, so by default they are not: a file or a
+     * webhook would get each twice. A sink that keeps state in memory (recent alerts for an API) wants them.
+     *
+     * @return true to be given recovered alerts.
+     */
+    default boolean receivesRecovered()
+    {
+        return false;
+    }
+
+    /**
      * No more alerts are available now: flush anything buffered.
      */
     default void onBatchEnd()

@@ -52,6 +52,16 @@ public final class RecentAlerts implements AlertSink
     }
 
     /**
+     * Recovered alerts too: after a restart the API lists what the earlier run raised.
+     *
+     * @return true.
+     */
+    public boolean receivesRecovered()
+    {
+        return true;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public void onAlert(final AlertEvent alert)

@@ -72,6 +72,7 @@ public final class EventPublisher implements FrameHandler
     private int batchSize;
     private boolean batchClosed;
     private long batchStampNanos = STAMP_FROM_CLOCK;
+    private boolean recovering;
 
     private volatile boolean publishing;
     private volatile long lastPublishedSequence = -1;
@@ -331,6 +332,7 @@ public final class EventPublisher implements FrameHandler
                 event, buffer, batchOffsets[i], batchLengths[i], batchTypes[i], batchBlockLengths[i], batchVersions[i]);
             event.sourceId = sourceId;
             event.publishNanos = nowNs;
+            event.recovered = recovering;
             batchTypes[i] = null;
         }
         ring.publish(lo, hi);
@@ -369,6 +371,17 @@ public final class EventPublisher implements FrameHandler
         counts.setRelease(index, counts.getPlain(index) + 1);
         counters.reject(reason);
         rejectListener.onReject(sourceId, sourceName, reason, buffer, offset, length);
+    }
+
+    /**
+     * Marks what this publisher publishes from now on as recovered from the engine's own journal
+     * ({@link NetworkEvent#recovered}), or not. Call between publishes, from the publishing thread.
+     *
+     * @param recovering true while it replays the journal the engine writes.
+     */
+    public void recovering(final boolean recovering)
+    {
+        this.recovering = recovering;
     }
 
     /**

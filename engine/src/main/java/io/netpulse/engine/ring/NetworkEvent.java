@@ -141,6 +141,13 @@ public final class NetworkEvent
     public int shard;
 
     /**
+     * Whether this frame comes from the engine's own input journal, replayed at start to recover an earlier run's
+     * state ({@code EngineBuilder.recover}): the stages apply it as before, and the journaler does not append it
+     * again.
+     */
+    public boolean recovered;
+
+    /**
      * The engine's event-time watermark after this event (see {@code io.netpulse.engine.window.Watermarks}),
      * written by the router into every slot, control events included: every stage in every thread mode sees the
      * same watermark at the same event. {@code Long.MIN_VALUE} before the first data event.

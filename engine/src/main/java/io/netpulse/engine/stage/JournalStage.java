@@ -12,7 +12,8 @@ import org.agrona.concurrent.status.AtomicCounter;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Appends every event's raw frame to the input journal, in ring order, in parallel with the analytics path.
+ * Appends every event's raw frame to the input journal, in ring order, in parallel with the analytics path,
+ * except the frames the engine recovers from that journal at start.
  * Frames are gathered and written as one excerpt at the end of each ring batch (or when the batch buffer
  * fills), which takes the journal's per-append cost off the per-event path.
  */
@@ -54,7 +55,10 @@ public final class JournalStage implements Stage
     public void onEvent(final NetworkEvent event, final long sequence, final boolean endOfBatch)
     {
         lastSequence = sequence;
-        writer.append(event.sourceId, event.frame, 0, event.frameLength);
+        if (!event.recovered)
+        {
+            writer.append(event.sourceId, event.frame, 0, event.frameLength);
+        }
         if (endOfBatch)
         {
             flush();
