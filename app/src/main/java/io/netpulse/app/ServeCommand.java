@@ -127,6 +127,11 @@ final class ServeCommand implements Callable<Integer>
         }
         final Path dataDir = resume ? DataDirectory.resume(data) :
             DataDirectory.prepare(data, overwrite || DEFAULT_DATA.equals(data));
+        if (resume)
+        {
+            out.printf("netpulse serve: recovering the run in %s from its journal%n", dataDir);
+            out.flush();
+        }
         final long recoveryStartNs = System.nanoTime();
         final EngineBuilder builder = engine.apply(Engine.builder())
             .journalDirectory(DataDirectory.journal(dataDir))

@@ -73,6 +73,25 @@ class EngineRecoveryTest
     }
 
     @Test
+    void shouldRecoverTheSameStateInTheOtherThreadModes()
+    {
+        final EngineTestSupport.Stream stream = EngineTestSupport.generate(CONFIG);
+        final int split = frameBoundaryNear(stream, stream.length() / 3);
+        for (final String mode : new String[] {"pipelined", "sharded:2"})
+        {
+            final Path journal = dir.resolve(mode.replace(':', '-'));
+            final EngineSummary whole = run(Engine.builder().threadMode(ThreadMode.parse(mode)).build(), stream, 0,
+                stream.length());
+            run(Engine.builder().threadMode(ThreadMode.parse(mode)).journalDirectory(journal).build(), stream, 0,
+                split);
+            final EngineSummary last = run(Engine.builder().threadMode(ThreadMode.parse(mode))
+                .journalDirectory(journal).recover(true).build(), stream, split, stream.length());
+            assertEquals(whole.stateHash(), last.stateHash(), mode);
+            assertEquals(whole.alerts(), last.alerts(), mode);
+        }
+    }
+
+    @Test
     void shouldStartEmptyWhenThereIsNothingToRecover()
     {
         final Engine engine = Engine.builder().journalDirectory(dir.resolve("new")).recover(true).build();
