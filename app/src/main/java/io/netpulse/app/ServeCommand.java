@@ -133,9 +133,11 @@ final class ServeCommand implements Callable<Integer>
             out.flush();
         }
         final long recoveryStartNs = System.nanoTime();
+        final ProgressBar recovery = new ProgressBar("recovery", "events");
         final EngineBuilder builder = engine.apply(Engine.builder())
             .journalDirectory(DataDirectory.journal(dataDir))
             .recover(resume)
+            .recoveryProgress(recovery)
             .alertSink(new NdjsonAlertSink(dataDir.resolve("alerts.ndjson")))
             .autoRegisterElements(autoRegister)
             .topologyFile(topology)
@@ -156,6 +158,7 @@ final class ServeCommand implements Callable<Integer>
         final long recovered = service.engine().recoveredEvents();
         if (resume)
         {
+            recovery.finish();
             out.printf("netpulse serve: recovered %,d events from the journal in %s in %.1f s%n", recovered,
                 DataDirectory.journal(dataDir), (System.nanoTime() - recoveryStartNs) / 1e9);
         }

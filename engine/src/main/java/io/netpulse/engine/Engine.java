@@ -25,7 +25,6 @@ import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.Cube;
 import io.netpulse.engine.deadletter.DeadLetterWriter;
 import io.netpulse.engine.feed.JournalReplayer;
-import io.netpulse.engine.feed.Progress;
 import io.netpulse.engine.ring.EventPublisher;
 import io.netpulse.engine.ring.NetworkEvent;
 import io.netpulse.engine.ring.RejectListener;
@@ -229,7 +228,7 @@ public final class Engine implements AutoCloseable
         try
         {
             final long replayed = JournalReplayer.replay(config.journalDirectory.resolve("input"), 0,
-                journalWriter.durableSequence(), 0, publisher, Progress.NONE);
+                journalWriter.durableSequence(), 0, publisher, config.recoveryProgress);
             while (!awaitDrained(1_000) || !alertsDrained())
             {
                 Thread.yield();

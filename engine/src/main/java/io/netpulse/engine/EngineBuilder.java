@@ -9,6 +9,7 @@ import io.netpulse.engine.alert.AlertSink;
 import io.netpulse.engine.anomaly.AnomalyConfig;
 import io.netpulse.engine.anomaly.ScoreListener;
 import io.netpulse.engine.cube.CubeConfig;
+import io.netpulse.engine.feed.Progress;
 import io.netpulse.engine.ring.RejectListener;
 import io.netpulse.engine.stage.StageFactory;
 import io.netpulse.engine.topology.DuplicateFilter;
@@ -52,6 +53,7 @@ public final class EngineBuilder
     WindowConfig windows = WindowConfig.DEFAULT;
     boolean deadLetters = true;
     boolean recover;
+    Progress recoveryProgress = Progress.NONE;
     long duplicateHorizonMs = DuplicateFilter.DEFAULT_HORIZON_MS;
     int duplicateMaxIds = DuplicateFilter.DEFAULT_MAX_IDS;
     EpochClock epochClock = SystemEpochClock.INSTANCE;
@@ -160,6 +162,18 @@ public final class EngineBuilder
     public EngineBuilder recover(final boolean recover)
     {
         this.recover = recover;
+        return this;
+    }
+
+    /**
+     * Told how far a {@link #recover recovery} has come: frames replayed, out of the journal's.
+     *
+     * @param progress told from the thread that builds the engine.
+     * @return this.
+     */
+    public EngineBuilder recoveryProgress(final Progress progress)
+    {
+        this.recoveryProgress = progress;
         return this;
     }
 

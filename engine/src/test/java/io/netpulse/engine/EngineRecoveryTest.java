@@ -49,9 +49,17 @@ class EngineRecoveryTest
         final AlertIds resumedAlerts = new AlertIds(false);
         final AlertIds resumedAllAlerts = new AlertIds(true);
         final RecentAlerts recent = new RecentAlerts();
+        final long[] progress = {-1, -1};
         final Engine resumed = Engine.builder().journalDirectory(dir.resolve("run")).recover(true)
+            .recoveryProgress((done, total) ->
+            {
+                progress[0] = done;
+                progress[1] = total;
+            })
             .alertSink(resumedAlerts).alertSink(resumedAllAlerts).alertSink(recent).build();
         assertEquals(first.journaled(), resumed.recoveredEvents(), "every frame of the first run recovered");
+        assertEquals(first.journaled(), progress[0], "progress told to the end");
+        assertEquals(first.journaled(), progress[1]);
         assertEquals(first.stateHash(), resumed.stateHash(), "the first run's state, before any new event");
         assertEquals(List.of(), resumedAlerts.ids, "a sink that does not ask for them gets no alert twice");
         assertEquals(firstAlerts.ids, resumedAllAlerts.ids, "one that asks gets them again, with their ids");
