@@ -125,8 +125,13 @@ final class ServeCommand implements Callable<Integer>
             throw new IllegalArgumentException("--resume goes on with the run in --data; --overwrite replaces it: " +
                 "choose one");
         }
-        final Path dataDir = resume ? DataDirectory.resume(data) :
-            DataDirectory.prepare(data, overwrite || DEFAULT_DATA.equals(data));
+        final boolean replacing = overwrite || DEFAULT_DATA.equals(data);
+        if (!resume && replacing && java.nio.file.Files.isDirectory(DataDirectory.journal(data)))
+        {
+            // the default directory is replaced even without --overwrite: say so, and how to keep it
+            out.printf("netpulse serve: replacing the earlier run in %s (--resume goes on with it)%n", data);
+        }
+        final Path dataDir = resume ? DataDirectory.resume(data) : DataDirectory.prepare(data, replacing);
         if (resume)
         {
             out.printf("netpulse serve: recovering the run in %s from its journal%n", dataDir);

@@ -134,6 +134,15 @@ class ServeCommandTest
         }
         assertEquals(2, NetpulseCommandTest.run("serve", "--resume", "--overwrite", "--data", data.toString())
             .exitCode(), "--resume and --overwrite contradict each other");
+
+        final String[] overwriteOptions = java.util.Arrays.copyOf(options, options.length + 1);
+        overwriteOptions[options.length] = "--overwrite";
+        final Serving third = Serving.start(overwriteOptions);
+        final NetpulseService replaced = third.runUntilApplied(1);
+        third.stop();
+        assertEquals(0, replaced.engine().recoveredEvents());
+        assertTrue(third.out.toString().contains("replacing the earlier run in " + data + " (--resume goes on with it)"),
+            third.out.toString());
     }
 
     /** A serve command running on a thread of its own. */
