@@ -115,6 +115,10 @@ class ServeCommandTest
         assertEquals(journaled, after.engine().recoveredEvents(), "every frame journaled before, recovered");
         assertTrue(second.out.toString().contains(String.format(java.util.Locale.ROOT,
             "recovered %,d events from the journal", journaled)), second.out.toString());
+        final java.net.http.HttpResponse<String> metrics = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + after.port() + "/metrics"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(metrics.body().contains("netpulse_recovered_events " + (double)journaled), metrics.body());
         second.stop();
 
         final io.netpulse.engine.cube.CubeStats lastCube = after.engine().cube().stats();

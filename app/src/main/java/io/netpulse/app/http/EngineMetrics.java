@@ -38,6 +38,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code netpulse_events_rejected_total{reason}}: inputs refused at the edge, by reason;</li>
  *   <li>{@code netpulse_<counter>_total}: every other engine counter (journaled, routed, late, ...);</li>
  *   <li>{@code netpulse_ring_remaining_capacity}, {@code netpulse_ring_size}: free and total ring slots;</li>
+ *   <li>{@code netpulse_recovered_events}: events recovered from the journal at start;</li>
  *   <li>{@code netpulse_event_latency_seconds}: publish to the last analytics stage, quantiles;</li>
  *   <li>{@code netpulse_journal_lag_events}: events published but not yet journaled;</li>
  *   <li>{@code netpulse_alerts_by_kind_total{kind}}: alerts delivered, by kind;</li>
@@ -115,6 +116,11 @@ public final class EngineMetrics
             .name("netpulse_ring_size")
             .help("Slots in the event ring")
             .callback(callback -> callback.call(engine.ringSize()))
+            .register(registry);
+        GaugeWithCallback.builder()
+            .name("netpulse_recovered_events")
+            .help("Events recovered from the journal at start (serve --resume)")
+            .callback(callback -> callback.call(engine.recoveredEvents()))
             .register(registry);
         GaugeWithCallback.builder()
             .name("netpulse_journal_lag_events")
