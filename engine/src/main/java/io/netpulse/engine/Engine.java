@@ -233,6 +233,9 @@ public final class Engine implements AutoCloseable
             {
                 Thread.yield();
             }
+            // the replay's backlog is not the service's latency
+            latency.reset();
+            alertLatency.reset();
             return replayed;
         }
         finally

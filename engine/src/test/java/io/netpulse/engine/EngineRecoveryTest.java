@@ -61,6 +61,8 @@ class EngineRecoveryTest
         assertEquals(first.journaled(), progress[0], "progress told to the end");
         assertEquals(first.journaled(), progress[1]);
         assertEquals(first.stateHash(), resumed.stateHash(), "the first run's state, before any new event");
+        assertEquals(0, resumed.latency().snapshot().getTotalCount(), "the replay's latencies are not the service's");
+        assertEquals(0, resumed.alertLatency().snapshot().getTotalCount());
         assertEquals(List.of(), resumedAlerts.ids, "a sink that does not ask for them gets no alert twice");
         assertEquals(firstAlerts.ids, resumedAllAlerts.ids, "one that asks gets them again, with their ids");
         final EngineSummary last = run(resumed, stream, split, stream.length());

@@ -106,6 +106,33 @@ public final class LatencyTracker
     }
 
     /**
+     * Forgets everything recorded so far, here and in the parts: what an engine recovering its journal at start
+     * records is the replay's backlog, not its service's latency. Any thread; never blocks the writer.
+     */
+    public synchronized void reset()
+    {
+        phaser.readerLock();
+        try
+        {
+            inactive.reset();
+            final Histogram recorded = active;
+            active = inactive;
+            inactive = recorded;
+            phaser.flipPhase();
+            inactive.reset();
+            total.reset();
+        }
+        finally
+        {
+            phaser.readerUnlock();
+        }
+        for (final LatencyTracker part : parts)
+        {
+            part.reset();
+        }
+    }
+
+    /**
      * Everything recorded so far. Any thread; readers serialise among themselves, never with the writer.
      *
      * @return a copy of the running total.
