@@ -114,12 +114,7 @@ public final class LatencyTracker
         phaser.readerLock();
         try
         {
-            inactive.reset();
-            final Histogram recorded = active;
-            active = inactive;
-            inactive = recorded;
-            phaser.flipPhase();
-            inactive.reset();
+            flip().reset();
             total.reset();
         }
         finally
@@ -142,12 +137,7 @@ public final class LatencyTracker
         phaser.readerLock();
         try
         {
-            inactive.reset();
-            final Histogram recorded = active;
-            active = inactive;
-            inactive = recorded;
-            phaser.flipPhase();
-            total.add(recorded);
+            total.add(flip());
         }
         finally
         {
@@ -159,5 +149,18 @@ public final class LatencyTracker
             snapshot.add(part.snapshot());
         }
         return snapshot;
+    }
+
+    /**
+     * Moves the writer onto the spare histogram and hands back what it recorded. Call holding the reader lock.
+     */
+    private Histogram flip()
+    {
+        inactive.reset();
+        final Histogram recorded = active;
+        active = inactive;
+        inactive = recorded;
+        phaser.flipPhase();
+        return recorded;
     }
 }
