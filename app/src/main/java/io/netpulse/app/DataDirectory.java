@@ -31,30 +31,7 @@ final class DataDirectory
      */
     static Path prepare(final Path directory, final boolean overwrite)
     {
-        try
-        {
-            if (Files.exists(directory) && !isEmpty(directory))
-            {
-                if (!Files.exists(directory.resolve(MARKER)))
-                {
-                    throw new IllegalArgumentException(directory + " exists and was not made by netpulse; " +
-                        "choose another --data directory");
-                }
-                if (!overwrite)
-                {
-                    throw new IllegalArgumentException(directory + " already holds a netpulse run; pass " +
-                        "--overwrite to replace it, or choose another --data directory");
-                }
-                delete(directory);
-            }
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve(MARKER), "netpulse data directory\n");
-            return directory;
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot prepare data directory " + directory, ex);
-        }
+        return open(directory, overwrite, false);
     }
 
     /**
@@ -65,12 +42,33 @@ final class DataDirectory
      */
     static Path resume(final Path directory)
     {
+        return open(directory, false, true);
+    }
+
+    /**
+     * Makes a data directory, or takes one netpulse made: kept as it is, cleared when overwriting, refused
+     * otherwise.
+     */
+    private static Path open(final Path directory, final boolean overwrite, final boolean keep)
+    {
         try
         {
-            if (Files.exists(directory) && !isEmpty(directory) && !Files.exists(directory.resolve(MARKER)))
+            if (Files.exists(directory) && !isEmpty(directory))
             {
-                throw new IllegalArgumentException(directory + " exists and was not made by netpulse; " +
-                    "choose another --data directory");
+                if (!Files.exists(directory.resolve(MARKER)))
+                {
+                    throw new IllegalArgumentException(directory + " exists and was not made by netpulse; " +
+                        "choose another --data directory");
+                }
+                if (!keep)
+                {
+                    if (!overwrite)
+                    {
+                        throw new IllegalArgumentException(directory + " already holds a netpulse run; pass " +
+                            "--overwrite to replace it, or choose another --data directory");
+                    }
+                    delete(directory);
+                }
             }
             Files.createDirectories(directory);
             Files.writeString(directory.resolve(MARKER), "netpulse data directory\n");
@@ -78,7 +76,8 @@ final class DataDirectory
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot open data directory " + directory, ex);
+            throw new UncheckedIOException("cannot " + (keep ? "open" : "prepare") + " data directory " + directory,
+                ex);
         }
     }
 

@@ -160,12 +160,12 @@ final class ServeCommand implements Callable<Integer>
                 IngestHttpHandler.json(result));
         });
         service.metrics().extra(out2 -> FeedMetrics.append(out2, service.engine(), endpoints.feedServer()));
-        final long recovered = service.engine().recoveredEvents();
         if (resume)
         {
             recovery.finish();
-            out.printf("netpulse serve: recovered %,d events from the journal in %s in %.1f s%n", recovered,
-                DataDirectory.journal(dataDir), (System.nanoTime() - recoveryStartNs) / 1e9);
+            out.printf("netpulse serve: recovered %,d events from the journal in %s in %.1f s%n",
+                service.engine().recoveredEvents(), DataDirectory.journal(dataDir),
+                (System.nanoTime() - recoveryStartNs) / 1e9);
         }
         final GeneratorFeed feed = noGenerator ? null : new GeneratorFeed(
             service.engine().newPublisher("generator"), generatorConfig(service.engine()), rate, 0);

@@ -145,8 +145,8 @@ class ServeCommandTest
         final NetpulseService replaced = third.runUntilApplied(1);
         third.stop();
         assertEquals(0, replaced.engine().recoveredEvents());
-        assertTrue(third.out.toString().contains("replacing the earlier run in " + data + " (--resume goes on with it)"),
-            third.out.toString());
+        assertTrue(third.out.toString().contains(
+            "replacing the earlier run in " + data + " (--resume goes on with it)"), third.out.toString());
     }
 
     /** A serve command running on a thread of its own. */

@@ -70,7 +70,8 @@ class EngineRecoveryTest
         assertTrue(!firstAlerts.ids.isEmpty() && whole.alerts() > firstAlerts.ids.size(),
             "alerts on both sides of the restart: " + firstAlerts.ids.size() + " of " + whole.alerts());
         assertEquals(whole.stateHash(), last.stateHash());
-        assertEquals(whole.eventsByType(), last.eventsByType(), "the counts take in the recovered events, as the state does");
+        assertEquals(whole.eventsByType(), last.eventsByType(),
+            "the counts take in the recovered events, as the state does");
         final List<Long> delivered = new ArrayList<>(firstAlerts.ids);
         delivered.addAll(resumedAlerts.ids);
         assertEquals(wholeAlerts.ids, delivered, "each alert delivered once, in order, ids going on");

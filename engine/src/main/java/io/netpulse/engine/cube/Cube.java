@@ -247,7 +247,8 @@ public final class Cube implements AutoCloseable
             final CubeMaintainer maintainer = this.maintainer;
             return new CubeStats(states.length, events, values, late, closedCells, closedBytes, openCells, expired,
                 watermarkMs, maxEventTimeMs, publications, skipped, cellsPublished,
-                null == maintainer ? 0 : maintainer.backlog(), waits, null == maintainer ? 0 : maintainer.rollups(), null == maintainer ? 0 : maintainer.errors(),
+                null == maintainer ? 0 : maintainer.backlog(), waits, null == maintainer ? 0 : maintainer.rollups(),
+                null == maintainer ? 0 : maintainer.errors(),
                 null == maintainer ? 0 : maintainer.blocksRecycled(),
                 null == maintainer ? 0 : maintainer.blocksAllocated(), queryCache.hits(), queryCache.misses());
         }
