@@ -12,6 +12,9 @@ import io.netpulse.engine.window.WindowConfig;
 import io.netpulse.engine.window.WindowSpec;
 import picocli.CommandLine.Option;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * Engine settings every command that runs the engine shares.
  */
@@ -50,6 +53,11 @@ final class EngineOptions
             "none for no windows (default: ${DEFAULT-VALUE}).")
     String windows;
 
+    @Option(names = "--without", split = ",", paramLabel = "STAGE",
+        description = "Leave built-in analytics stages out, to save their cost: windows, anomaly, cube (the " +
+            "journal and the router always run), e.g. --without anomaly,cube.")
+    List<String> without = List.of();
+
     @Option(names = "--allowed-lateness", defaultValue = "30s", paramLabel = "DURATION",
         description = "How far behind the slowest active source an event may be and still count (default: " +
             "${DEFAULT-VALUE}).")
@@ -70,6 +78,29 @@ final class EngineOptions
     double dataGapFactor;
 
     /**
+     * Whether a built-in stage is left out.
+     *
+     * @param stage windows, anomaly or cube.
+     * @return true when {@code --without} names it (or, for windows, {@code --windows none}).
+     * @throws IllegalArgumentException when {@code --without} names a stage there is none of.
+     */
+    boolean without(final String stage)
+    {
+        boolean named = false;
+        for (final String name : without)
+        {
+            final String normalised = name.trim().toLowerCase(Locale.ROOT);
+            if (!"windows".equals(normalised) && !"anomaly".equals(normalised) && !"cube".equals(normalised))
+            {
+                throw new IllegalArgumentException(
+                    "--without: no built-in stage '" + name + "' (windows, anomaly or cube)");
+            }
+            named |= normalised.equals(stage);
+        }
+        return named;
+    }
+
+    /**
      * The window configuration the options describe.
      *
      * @return the configuration.
@@ -79,7 +110,7 @@ final class EngineOptions
         final WindowSpec spec = WindowSpec.parse(windows, Durations.parseMs(allowedLateness));
         return WindowConfig.DEFAULT
             .withDefaultSpec(spec)
-            .withEnabled(!spec.isEmpty())
+            .withEnabled(!spec.isEmpty() && !without("windows"))
             .withIdleTimeoutMs(Durations.parseMs(idleTimeout))
             .withEwmaHalfLifeMs(Durations.parseMs(ewmaHalfLife))
             .withDataGaps(dataGapFactor, WindowConfig.DEFAULT_GAP_CHECK_INTERVAL_MS);
@@ -98,6 +129,14 @@ final class EngineOptions
             .ringSize(ringSize)
             .duplicateHorizonMs(duplicateHorizonMs)
             .windows(windowConfig());
+        if (without("anomaly"))
+        {
+            builder.anomaly(null);
+        }
+        if (without("cube"))
+        {
+            builder.cube(null);
+        }
         if (null != cpus && cpus.length > 0)
         {
             builder.pinThreads(cpus);

@@ -93,6 +93,10 @@ final class EvaluateCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--days must be positive: " + days);
         }
+        if (engine.without("anomaly"))
+        {
+            throw new IllegalArgumentException("--without anomaly: evaluate scores the anomaly detector's alerts");
+        }
         final GeneratorConfig shape = GeneratorConfig.defaults(elements, 0, seed)
             .withKpiIntervalMs(intervalMs)
             .withFaults(true, faultsPerThousand);

@@ -120,6 +120,10 @@ final class ServeCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--rate must be >= 0: " + rate);
         }
+        if (engine.without("cube"))
+        {
+            throw new IllegalArgumentException("--without cube: serve answers the cube's queries, so it keeps one");
+        }
         if (resume && overwrite)
         {
             throw new IllegalArgumentException("--resume goes on with the run in --data; --overwrite replaces it: " +

@@ -94,7 +94,7 @@ final class WindowCommand implements Callable<Integer>
         if (null == windows)
         {
             running.close();
-            throw new IllegalArgumentException("--windows none: the engine keeps no windows");
+            throw new IllegalArgumentException("the engine keeps no windows (--windows none or --without windows)");
         }
         final Map<String, Integer> metricIds = new HashMap<>();
         try (running)

@@ -93,6 +93,49 @@ class NetpulseCommandTest
     }
 
     @Test
+    void shouldLeaveOutTheStagesItIsToldTo()
+    {
+        final Path data = dir.resolve("without");
+        final Result all = run("demo", "--elements", "300", "--events", "30000", "--data", data.toString(), "--json");
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.out().contains("\"cube\":{") && all.out().contains("\"windows\":{"), all.out());
+
+        final Result light = run("demo", "--elements", "300", "--events", "30000", "--data", data.toString(), "--json",
+            "--without", "anomaly,cube");
+        assertEquals(0, light.exitCode(), light.err());
+        assertFalse(light.out().contains("\"cube\":"), light.out());
+        assertTrue(light.out().contains("\"windows\":{"), light.out());
+        final Result noCube = run("demo", "--elements", "300", "--events", "30000", "--data",
+            dir.resolve("no-cube").toString(), "--json", "--without", "Cube");
+        assertFalse(noCube.out().contains("\"cube\":"), noCube.out());
+        // the detector's state is part of the engine's: leaving it out as well changes the hash
+        assertFalse(light.field("stateHash").equals(noCube.field("stateHash")));
+        assertFalse(all.field("stateHash").equals(noCube.field("stateHash")));
+
+        // a replay keeps the stages it is given, not the ones the run had
+        assertEquals(light.field("stateHash"),
+            run("replay", "--data", data.toString(), "--json", "--without", "anomaly", "--without", "cube")
+                .field("stateHash"));
+        assertEquals(all.field("stateHash"), run("replay", "--data", data.toString(), "--json").field("stateHash"));
+
+        final Result noWindows = run("demo", "--elements", "50", "--events", "5000", "--data",
+            dir.resolve("no-windows").toString(), "--json", "--without", "windows");
+        assertEquals(0, noWindows.exitCode(), noWindows.err());
+        assertFalse(noWindows.out().contains("\"windows\":"), noWindows.out());
+
+        final Result unknown = run("demo", "--events", "10", "--data", dir.resolve("x").toString(), "--without",
+            "journal");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("no built-in stage 'journal'"), unknown.err());
+        final Result serve = run("serve", "--data", dir.resolve("s").toString(), "--without", "cube");
+        assertEquals(2, serve.exitCode());
+        assertTrue(serve.err().contains("keeps one"), serve.err());
+        final Result evaluate = run("evaluate", "--without", "anomaly");
+        assertEquals(2, evaluate.exitCode());
+        assertTrue(evaluate.err().contains("anomaly detector"), evaluate.err());
+    }
+
+    @Test
     void shouldGenerateAndRunAFrameFile() throws Exception
     {
         final Path frames = dir.resolve("net.frames");
