@@ -146,6 +146,18 @@ final class MetricCatalog
     }
 
     /**
+     * Whether a table's events carry no service, so its element keys all have {@link Cuboid#NO_SERVICE}: the KPI
+     * tables' and the flows'. (The updater keys call records and QoS measurements by service.)
+     *
+     * @param table the table id.
+     * @return true for a table without services.
+     */
+    static boolean serviceless(final int table)
+    {
+        return table != CDR_TABLE && table != QOS_TABLE;
+    }
+
+    /**
      * Applies a metric definition: names the metric (registering it if new) and, for latency metrics, turns its
      * histogram on from now.
      *

@@ -56,7 +56,7 @@ final class OpenBucket
         if (null == table)
         {
             table = new CellTable(MetricCatalog.columnsOf(tableId), cellsFor(tableId), pairsFor(tableId),
-                sizes.denseKeys(tableId), true, epoch);
+                sizes.denseKeys(tableId), true, epoch, MetricCatalog.serviceless(tableId));
             tables[tableId] = table;
         }
         return table;

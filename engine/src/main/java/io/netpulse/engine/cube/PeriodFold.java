@@ -59,8 +59,8 @@ final class PeriodFold
             CellTable table = byTable[m];
             if (null == table)
             {
-                table = new CellTable(MetricCatalog.columnsOf(m), block.cellCount, block.pairCount, false, 0)
-                    .hashEveryPair();
+                table = new CellTable(MetricCatalog.columnsOf(m), block.cellCount, block.pairCount, 0, false, 0,
+                    MetricCatalog.serviceless(m)).hashEveryPair();
                 byTable[m] = table;
             }
             table.merge(block);

@@ -276,6 +276,42 @@ class CubePartsTest
     }
 
     @Test
+    void servicelessTablesIndexAPlacementPerDenseSlotAndFindTheSameCells()
+    {
+        final SplittableRandom random = new SplittableRandom(11);
+        final CellTable plain = new CellTable(1, 4, 4, true, 0);
+        final CellTable serviceless = new CellTable(1, 4, 4, 0, true, 0, true);
+        for (int round = 0; round < 3; round++)
+        {
+            for (int u = 0; u < 20_000; u++)
+            {
+                // mostly keys without a service (the dense path), and a few that a serviceless table must still
+                // find, through its hash index: keys with a service, and keys too large for any dense index
+                final int kind = random.nextInt(10);
+                final long key = kind == 0 ? (1L << 40) + random.nextInt(50) :
+                    Cuboid.elementKey(random.nextInt(3000), kind == 1 ? random.nextInt(7) : Cuboid.NO_SERVICE);
+                final double value = random.nextInt(100);
+                plain.addWithHistogram(plain.cell(key, round), 0, value, round);
+                serviceless.addWithHistogram(serviceless.cell(key, round), 0, value, round);
+            }
+            assertSameCells(plain, serviceless);
+            assertSameCells(serviceless, serviceless.syncMirror(0, round));
+            assertTrue(serviceless.denseKeys() <= 2 * 3000, "a slot per placement: " + serviceless.denseKeys());
+            assertTrue(plain.denseKeys() > 3000 * 7, "a slot per placement and service: " + plain.denseKeys());
+
+            // emptied a step at a time: the next round only finds the same cells if every dense slot was cleared
+            plain.reset(round + 1);
+            serviceless.startClearing();
+            while (0 == serviceless.clearSome(997))
+            {
+                continue;
+            }
+            serviceless.reset(round + 1);
+            assertEquals(0, serviceless.cellCount);
+        }
+    }
+
+    @Test
     void sealedMinutesRollUpIntoSiteAndRegionCellsWithEveryTotal()
     {
         final Placements placements = new Placements();
