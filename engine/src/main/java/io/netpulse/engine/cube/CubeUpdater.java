@@ -50,7 +50,11 @@ public final class CubeUpdater implements Stage
     // until it runs out. The writer waits rather than the heap grows; the ring's backpressure does the rest.
     static final int MAX_MAINTAINER_BACKLOG = 8;
     // As many minute buckets as can be in flight at once: open, sealed and awaiting the maintainer, retired.
-    static final int BUCKETS_READY = MAX_MAINTAINER_BACKLOG + 4;
+    static final int MAX_BUCKETS_READY = MAX_MAINTAINER_BACKLOG + 4;
+    // Buckets made ready at first: what a maintainer that keeps up has in flight (two open minutes, one sealed, one
+    // retired, one being cleared) and one more. Each is a whole minute's tables and their mirrors, about 250 MB at
+    // 100,000 elements, so the rest are made only once a backlog has needed them.
+    static final int MIN_BUCKETS_READY = 6;
     private static final long MAINTAINER_WAIT_NS = 50_000;
     private static final int MIN_CHANGED_NODES = 1024;
     /**
@@ -106,6 +110,7 @@ public final class CubeUpdater implements Stage
     private int[] changedNodes = new int[16];
     private int changedNodeCount;
     private int bucketsMade;
+    private int bucketsWanted = MIN_BUCKETS_READY;
 
     // Per event scratch: the key of the event's cell in the element cuboid.
     private long elementKey;
@@ -356,8 +361,11 @@ public final class CubeUpdater implements Stage
         }
         if (null == bucket)
         {
+            // more in flight than ever before (a maintainer's backlog): made on the event path this once, and two
+            // more are made ready for the next such backlog
             bucket = new OpenBucket(startMs, tableSizes);
             bucketsMade++;
+            bucketsWanted = Math.min(MAX_BUCKETS_READY, Math.max(bucketsWanted, bucketsMade + 2));
         }
         else
         {
@@ -712,13 +720,13 @@ public final class CubeUpdater implements Stage
 
     /**
      * Makes one more minute bucket ready, from the first seal on (when the tables' sizes are known) until there are
-     * as many as can be in flight at once. Spares are kept, never dropped, so a maintainer's backlog (an hour's
-     * filing, a starved thread) finds them waiting instead of making new ones, each a whole minute's tables, on
-     * the event path; the heap holds that many at the peak anyway.
+     * as many as a maintainer that keeps up has in flight, and two more than the most a backlog has had in flight
+     * (at most as many as can be). Spares are kept, never dropped, so a later backlog (an hour's filing, a starved
+     * thread) finds them waiting instead of making new ones, each a whole minute's tables, on the event path.
      */
     private void makeReady()
     {
-        if (bucketsMade < BUCKETS_READY && sealSeq > 0)
+        if (bucketsMade < bucketsWanted && sealSeq > 0)
         {
             final OpenBucket ready = new OpenBucket(Long.MIN_VALUE, tableSizes);
             ready.prepare(writeEpoch, pool.size());

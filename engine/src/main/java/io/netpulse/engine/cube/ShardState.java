@@ -95,7 +95,7 @@ final class ShardState
     {
         // Made up front for every length the lists usually reach (the open minutes and the maintainer's backlog are
         // bounded), so that a deeper backlog than any before does not make one on the event path.
-        private static final int LENGTHS_MADE_AHEAD = 2 * CubeUpdater.BUCKETS_READY;
+        private static final int LENGTHS_MADE_AHEAD = 2 * CubeUpdater.MAX_BUCKETS_READY;
 
         private Slice[][] byLength = new Slice[LENGTHS_MADE_AHEAD + 1][];
 
