@@ -81,7 +81,7 @@ final class EngineOptions
      * Whether a built-in stage is left out.
      *
      * @param stage windows, anomaly or cube.
-     * @return true when {@code --without} names it (or, for windows, {@code --windows none}).
+     * @return true when {@code --without} names it.
      * @throws IllegalArgumentException when {@code --without} names a stage there is none of.
      */
     boolean without(final String stage)

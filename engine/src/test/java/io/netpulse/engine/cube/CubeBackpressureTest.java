@@ -77,6 +77,14 @@ class CubeBackpressureTest
         }
         final CubeUpdater updater = (CubeUpdater)harness.updaters[0];
         final CubeMaintainer maintainer = harness.cube.maintainer();
+        // A maintainer that keeps up: only the few buckets it has in flight are made, each a whole minute's tables.
+        for (int m = 0; m < 20; m++)
+        {
+            writeMinutes(harness, m, 1);
+            assertTrue(harness.cube.awaitMaintained(30_000));
+        }
+        assertEquals(CubeUpdater.MIN_BUCKETS_READY, updater.bucketsMade(), "buckets made with no backlog");
+
         final int[] madeAfterBacklog = new int[3];
         for (int backlog = 0; backlog < madeAfterBacklog.length; backlog++)
         {
@@ -84,7 +92,7 @@ class CubeBackpressureTest
             // or a starved maintainer, three times over. The minutes' buckets must go round, not be made anew.
             final CountDownLatch release = new CountDownLatch(1);
             harness.holdMaintainer(release);
-            final int firstMinute = backlog * MINUTES;
+            final int firstMinute = 20 + backlog * MINUTES;
             final Thread writer = new Thread(() -> writeMinutes(harness, firstMinute, MINUTES));
             writer.start();
             awaitBacklogOverBound(maintainer);
@@ -97,11 +105,13 @@ class CubeBackpressureTest
             madeAfterBacklog[backlog] = updater.bucketsMade();
         }
 
+        assertTrue(madeAfterBacklog[0] > CubeUpdater.MIN_BUCKETS_READY, "the first backlog needs more: made " +
+            madeAfterBacklog[0]);
         assertTrue(madeAfterBacklog[0] <= CubeUpdater.MAX_BUCKETS_READY, "made " + madeAfterBacklog[0]);
         assertEquals(madeAfterBacklog[0], madeAfterBacklog[2], "buckets made in later backlogs");
         harness.flush();
         final CubeResult total = harness.cube.query().measures(Measure.COUNT).execute();
-        assertEquals(3 * MINUTES * 50, total.rows().get(0).count());
+        assertEquals((20 + 3 * MINUTES) * 50, total.rows().get(0).count());
         harness.cube.close();
     }
 
