@@ -23,6 +23,38 @@ import org.agrona.collections.Long2LongHashMap;
 
 import java.util.Arrays;
 
+import static io.netpulse.engine.anomaly.SeriesTable.ACTIVE_SAMPLES;
+import static io.netpulse.engine.anomaly.SeriesTable.ACTIVE_SINCE_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.CANDIDATE_SINCE_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.COUNT;
+import static io.netpulse.engine.anomaly.SeriesTable.CUSUM_DOWN;
+import static io.netpulse.engine.anomaly.SeriesTable.CUSUM_DOWN_SINCE_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.CUSUM_UP;
+import static io.netpulse.engine.anomaly.SeriesTable.CUSUM_UP_SINCE_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.DIRECTION;
+import static io.netpulse.engine.anomaly.SeriesTable.INTERVAL_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.KIND;
+import static io.netpulse.engine.anomaly.SeriesTable.LAST_TIME_MS;
+import static io.netpulse.engine.anomaly.SeriesTable.LAST_VALUE;
+import static io.netpulse.engine.anomaly.SeriesTable.LEVEL;
+import static io.netpulse.engine.anomaly.SeriesTable.MEAN_ABS;
+import static io.netpulse.engine.anomaly.SeriesTable.MEAN_EW;
+import static io.netpulse.engine.anomaly.SeriesTable.PEAK_SCORE;
+import static io.netpulse.engine.anomaly.SeriesTable.PERSIST;
+import static io.netpulse.engine.anomaly.SeriesTable.PERSIST_DIRECTION;
+import static io.netpulse.engine.anomaly.SeriesTable.Q95;
+import static io.netpulse.engine.anomaly.SeriesTable.Q99;
+import static io.netpulse.engine.anomaly.SeriesTable.QUIET;
+import static io.netpulse.engine.anomaly.SeriesTable.QUIET_RESIDUAL;
+import static io.netpulse.engine.anomaly.SeriesTable.REPEAT_RATE;
+import static io.netpulse.engine.anomaly.SeriesTable.STATUS;
+import static io.netpulse.engine.anomaly.SeriesTable.STUCK_RUN;
+import static io.netpulse.engine.anomaly.SeriesTable.VARIANCE_EW;
+import static io.netpulse.engine.anomaly.SeriesTable.Z_TARGET;
+import static io.netpulse.engine.anomaly.SeriesTable.flag;
+import static io.netpulse.engine.anomaly.SeriesTable.stat;
+import static io.netpulse.engine.anomaly.SeriesTable.time;
+
 /**
  * The anomaly detector stage: scores every KPI sample of every (element, metric) series against a seasonal
  * baseline learned online, alarms with self-tuning thresholds, hysteresis and a minimum duration, groups a
@@ -217,7 +249,7 @@ public final class AnomalyDetector implements Stage
         final SeriesTable t = table;
         for (int s = 0; s < t.size; s++)
         {
-            if (t.count[s] > 0 && (t.elementIndex[s] == index || t.siteIndex[s] == index))
+            if (t.times[time(s, COUNT)] > 0 && (t.elementIndex[s] == index || t.siteIndex[s] == index))
             {
                 restart(s);
             }
@@ -247,11 +279,11 @@ public final class AnomalyDetector implements Stage
         samples++;
         final SeriesTable t = table;
         final int s = t.findOrAdd(elementIndex, elementId, metricId);
-        if (t.count[s] > 0 && (t.siteIndex[s] != siteIndex || t.regionIndex[s] != regionIndex))
+        if (t.times[time(s, COUNT)] > 0 && (t.siteIndex[s] != siteIndex || t.regionIndex[s] != regionIndex))
         {
             restart(s);
         }
-        final long n = ++t.count[s];
+        final long n = ++t.times[time(s, COUNT)];
         if (n == 1)
         {
             start(s, timeMs, siteIndex, regionIndex, value);
@@ -259,26 +291,27 @@ public final class AnomalyDetector implements Stage
             return;
         }
 
-        final long previousTimeMs = t.lastTimeMs[s];
+        final long previousTimeMs = t.times[time(s, LAST_TIME_MS)];
         final long gapMs = timeMs - previousTimeMs;
         if (gapMs > 0)
         {
-            final double intervalMs = t.intervalMs[s];
+            final double intervalMs = t.stats[stat(s, INTERVAL_MS)];
             if (intervalMs > 0 && gapMs > SILENCE_FACTOR * intervalMs)
             {
                 silences++;
             }
-            t.intervalMs[s] = intervalMs == 0 ? gapMs : intervalMs + INTERVAL_ALPHA * (gapMs - intervalMs);
-            t.lastTimeMs[s] = timeMs;
+            t.stats[stat(s, INTERVAL_MS)] =
+                intervalMs == 0 ? gapMs : intervalMs + INTERVAL_ALPHA * (gapMs - intervalMs);
+            t.times[time(s, LAST_TIME_MS)] = timeMs;
         }
-        final double previous = t.lastValue[s];
-        t.lastValue[s] = value;
-        final int stuck = value == previous ? t.stuckRun[s] + 1 : 0;
-        t.stuckRun[s] = stuck;
+        final double previous = t.stats[stat(s, LAST_VALUE)];
+        t.stats[stat(s, LAST_VALUE)] = value;
+        final int stuck = value == previous ? t.flags[flag(s, STUCK_RUN)] + 1 : 0;
+        t.flags[flag(s, STUCK_RUN)] = stuck;
         if (stuck < REPEAT_LEARNING_RUN)
         {
             // how often the series repeats a value, learned from short runs only (a stuck stretch teaches nothing)
-            t.repeatRate[s] += REPEAT_ALPHA * ((stuck > 0 ? 1 : 0) - t.repeatRate[s]);
+            t.stats[stat(s, REPEAT_RATE)] += REPEAT_ALPHA * ((stuck > 0 ? 1 : 0) - t.stats[stat(s, REPEAT_RATE)]);
         }
         correlate(s, timeMs, previousTimeMs, value, previous);
 
@@ -297,11 +330,11 @@ public final class AnomalyDetector implements Stage
         final int upper = knot + 1 == slots ? seasonBase : lower + 1;
         final int weekSlot = t.weekSlots == 0 ? -1 :
             s * 7 + (int)Math.floorMod(Math.floorDiv(timeMs, AnomalyConfig.DAY_MS) + 3, 7L);
-        final double expected = t.level[s] + (1 - fraction) * t.season[lower] + fraction * t.season[upper] +
-            (weekSlot < 0 ? 0 : t.week[weekSlot]);
+        final double expected = t.stats[stat(s, LEVEL)] + (1 - fraction) * t.season[lower] +
+            fraction * t.season[upper] + (weekSlot < 0 ? 0 : t.week[weekSlot]);
         final double residual = value - expected;
-        final double sigma = Math.max(SIGMA_PER_MEAN_ABS * t.meanAbs[s],
-            Math.max(Double.MIN_NORMAL, RELATIVE_SCALE_FLOOR * Math.abs(t.level[s])));
+        final double sigma = Math.max(SIGMA_PER_MEAN_ABS * t.stats[stat(s, MEAN_ABS)],
+            Math.max(Double.MIN_NORMAL, RELATIVE_SCALE_FLOOR * Math.abs(t.stats[stat(s, LEVEL)])));
 
         if (n <= warmup)
         {
@@ -324,28 +357,28 @@ public final class AnomalyDetector implements Stage
         final double clipped = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, z));
         // until a series has seen a whole season its profile is still being learned: a slow residual then is the
         // profile catching up, not a drift, so the drift sums (CUSUM) start after one season; far values alarm anyway
-        final boolean seasoned = n * t.intervalMs[s] >= seasonMs;
-        final double up = seasoned ? t.cusumUp[s] : 0;
-        t.cusumUp[s] = Math.max(0, up + clipped - CUSUM_SLACK);
+        final boolean seasoned = n * t.stats[stat(s, INTERVAL_MS)] >= seasonMs;
+        final double up = seasoned ? t.stats[stat(s, CUSUM_UP)] : 0;
+        t.stats[stat(s, CUSUM_UP)] = Math.max(0, up + clipped - CUSUM_SLACK);
         if (up == 0)
         {
-            t.cusumUpSinceMs[s] = timeMs;
+            t.times[time(s, CUSUM_UP_SINCE_MS)] = timeMs;
         }
-        final double down = seasoned ? t.cusumDown[s] : 0;
-        t.cusumDown[s] = Math.max(0, down - clipped - CUSUM_SLACK);
+        final double down = seasoned ? t.stats[stat(s, CUSUM_DOWN)] : 0;
+        t.stats[stat(s, CUSUM_DOWN)] = Math.max(0, down - clipped - CUSUM_SLACK);
         if (down == 0)
         {
-            t.cusumDownSinceMs[s] = timeMs;
+            t.times[time(s, CUSUM_DOWN_SINCE_MS)] = timeMs;
         }
 
         boolean alerted = false;
-        if (t.status[s] == SeriesTable.NORMAL)
+        if (t.flags[flag(s, STATUS)] == SeriesTable.NORMAL)
         {
             alerted = watch(s, timeMs, z, score, threshold, youth, stuck, value, expected);
-            if (t.status[s] == SeriesTable.NORMAL)
+            if (t.flags[flag(s, STATUS)] == SeriesTable.NORMAL)
             {
-                t.q95[s] = StreamingQuantile.update(t.q95[s], score, 0.95, QUANTILE_STEP);
-                t.q99[s] = StreamingQuantile.update(t.q99[s], score, 0.99, QUANTILE_STEP);
+                t.stats[stat(s, Q95)] = StreamingQuantile.update(t.stats[stat(s, Q95)], score, 0.95, QUANTILE_STEP);
+                t.stats[stat(s, Q99)] = StreamingQuantile.update(t.stats[stat(s, Q99)], score, 0.99, QUANTILE_STEP);
             }
         }
         else
@@ -353,18 +386,18 @@ public final class AnomalyDetector implements Stage
             follow(s, timeMs, z, score, threshold, stuck, value, expected, residual);
         }
         // the variance statistics lag one sample, so a sample is judged against the scatter before it
-        t.varianceEw[s] += VARIANCE_ALPHA * (clipped * clipped - t.varianceEw[s]);
-        t.meanEw[s] += VARIANCE_ALPHA * (clipped - t.meanEw[s]);
+        t.stats[stat(s, VARIANCE_EW)] += VARIANCE_ALPHA * (clipped * clipped - t.stats[stat(s, VARIANCE_EW)]);
+        t.stats[stat(s, MEAN_EW)] += VARIANCE_ALPHA * (clipped - t.stats[stat(s, MEAN_EW)]);
         if (regionIndex >= 0)
         {
             releaseExpired(regionIndex, timeMs);
         }
 
-        final boolean anomalous = t.status[s] != SeriesTable.NORMAL;
+        final boolean anomalous = t.flags[flag(s, STATUS)] != SeriesTable.NORMAL;
         final boolean protectedRegion = regionIndex >= 0 &&
             (massActive[2 * regionIndex] || massActive[2 * regionIndex + 1]);
         // an anomalous series does not learn its scale at all, and its level and season only slowly
-        final double scaleDamp = anomalous ? 0.0 : protectedRegion || t.persist[s] > 0 ? damping : 1.0;
+        final double scaleDamp = anomalous ? 0.0 : protectedRegion || t.flags[flag(s, PERSIST)] > 0 ? damping : 1.0;
         final double levelDamp = scaleDamp < 1 || stuck >= 2 ? damping : 1.0;
         final double limit = LEVEL_CLIP * sigma;
         learn(s, Math.max(-limit, Math.min(limit, residual)), Math.min(Math.abs(residual), SCALE_CLIP * sigma),
@@ -387,24 +420,24 @@ public final class AnomalyDetector implements Stage
         final int weekSlot)
     {
         final SeriesTable t = table;
-        t.level[s] += weight * residual;
+        t.stats[stat(s, LEVEL)] += weight * residual;
         final double rest = (1 - weight) * residual * seasonDamp;
-        final double intervalMs = t.intervalMs[s];
+        final double intervalMs = t.stats[stat(s, INTERVAL_MS)];
         final double knotRate = config.seasonAlpha() * Math.min(1.0, intervalMs * slotsPerMs);
         t.season[lower] += (float)(knotRate * (1 - fraction) * rest);
         t.season[upper] += (float)(knotRate * fraction * rest);
         // day-of-week offsets are only told apart from the level once a whole week has been seen
-        if (weekSlot >= 0 && t.count[s] * intervalMs >= WEEK_MS)
+        if (weekSlot >= 0 && t.times[time(s, COUNT)] * intervalMs >= WEEK_MS)
         {
             t.week[weekSlot] += (float)(config.seasonAlpha() * Math.min(1.0, intervalMs / AnomalyConfig.DAY_MS) * rest);
         }
-        t.meanAbs[s] += scaleWeight * (absResidual - t.meanAbs[s]);
+        t.stats[stat(s, MEAN_ABS)] += scaleWeight * (absResidual - t.stats[stat(s, MEAN_ABS)]);
     }
 
     private void refreshTarget(final int s)
     {
         final SeriesTable t = table;
-        final double intervalMs = Math.max(1.0, t.intervalMs[s]);
+        final double intervalMs = Math.max(1.0, t.stats[stat(s, INTERVAL_MS)]);
         final double rate = config.targetAlarmsPerElementDay() / t.metricCount[t.elementSlot[s]] *
             intervalMs / AnomalyConfig.DAY_MS;
         if (rate != targetRate)
@@ -412,7 +445,7 @@ public final class AnomalyDetector implements Stage
             targetRate = rate;
             targetZ = NormalTail.twoSided(rate);
         }
-        t.zTarget[s] = targetZ;
+        t.stats[stat(s, Z_TARGET)] = targetZ;
     }
 
     private double youth(final long n)
@@ -424,11 +457,11 @@ public final class AnomalyDetector implements Stage
     private double threshold(final int s, final double youth)
     {
         final SeriesTable t = table;
-        final double q99 = t.q99[s];
-        final double tail = (q99 / t.q95[s]) / NORMAL_TAIL_RATIO;
+        final double q99 = t.stats[stat(s, Q99)];
+        final double tail = (q99 / t.stats[stat(s, Q95)]) / NORMAL_TAIL_RATIO;
         final double tailFactor = Math.max(1.0, Math.min(MAX_TAIL_FACTOR, tail * tail));
         final double base = Math.max(config.minThreshold(),
-            Math.min(config.maxThreshold(), t.zTarget[s] * (q99 / Z99) * tailFactor));
+            Math.min(config.maxThreshold(), t.stats[stat(s, Z_TARGET)] * (q99 / Z99) * tailFactor));
         return Math.min(config.maxThreshold(), base * youth);
     }
 
@@ -450,23 +483,23 @@ public final class AnomalyDetector implements Stage
         final int direction = z >= 0 ? 1 : -1;
         if (score >= sustainFactor * threshold)
         {
-            if (t.persist[s] > 0 && t.persistDirection[s] == direction)
+            if (t.flags[flag(s, PERSIST)] > 0 && t.flags[flag(s, PERSIST_DIRECTION)] == direction)
             {
-                t.persist[s]++;
+                t.flags[flag(s, PERSIST)]++;
             }
             else
             {
-                t.persist[s] = 1;
-                t.persistDirection[s] = direction;
-                t.candidateSinceMs[s] = timeMs;
+                t.flags[flag(s, PERSIST)] = 1;
+                t.flags[flag(s, PERSIST_DIRECTION)] = direction;
+                t.times[time(s, CANDIDATE_SINCE_MS)] = timeMs;
             }
         }
         else
         {
-            t.persist[s] = 0;
+            t.flags[flag(s, PERSIST)] = 0;
         }
 
-        final int persist = t.persist[s];
+        final int persist = t.flags[flag(s, PERSIST)];
         if (score >= threshold)
         {
             if (scattered(s, 0.5 * youth * youth))
@@ -476,33 +509,33 @@ public final class AnomalyDetector implements Stage
             }
             final int kind = persist >= minDuration ? AnomalyKind.LEVEL_SHIFT.ordinal() :
                 direction > 0 ? AnomalyKind.SPIKE.ordinal() : AnomalyKind.DIP.ordinal();
-            return onset(s, kind, direction, persist > 1 ? t.candidateSinceMs[s] : timeMs, timeMs, value, expected,
-                score, threshold);
+            return onset(s, kind, direction, persist > 1 ? t.times[time(s, CANDIDATE_SINCE_MS)] : timeMs, timeMs, value,
+                expected, score, threshold);
         }
         if (persist >= minDuration)
         {
-            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), t.persistDirection[s], t.candidateSinceMs[s], timeMs,
-                value, expected, score, threshold);
+            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), t.flags[flag(s, PERSIST_DIRECTION)],
+                t.times[time(s, CANDIDATE_SINCE_MS)], timeMs, value, expected, score, threshold);
         }
         final double drift = CUSUM_LIMIT * youth;
-        if (t.cusumUp[s] >= drift)
+        if (t.stats[stat(s, CUSUM_UP)] >= drift)
         {
-            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), 1, t.cusumUpSinceMs[s], timeMs, value, expected, score,
-                threshold);
+            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), 1, t.times[time(s, CUSUM_UP_SINCE_MS)], timeMs, value,
+                expected, score, threshold);
         }
-        if (t.cusumDown[s] >= drift)
+        if (t.stats[stat(s, CUSUM_DOWN)] >= drift)
         {
-            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), -1, t.cusumDownSinceMs[s], timeMs, value, expected,
-                score, threshold);
+            return onset(s, AnomalyKind.LEVEL_SHIFT.ordinal(), -1, t.times[time(s, CUSUM_DOWN_SINCE_MS)], timeMs, value,
+                expected, score, threshold);
         }
         if (scattered(s, youth * youth))
         {
             return onset(s, AnomalyKind.VARIANCE.ordinal(), 0, timeMs, timeMs, value, expected, score, threshold);
         }
-        if (stuck >= config.stuckSamples() && t.repeatRate[s] < MAX_REPEAT_RATE)
+        if (stuck >= config.stuckSamples() && t.stats[stat(s, REPEAT_RATE)] < MAX_REPEAT_RATE)
         {
-            return onset(s, AnomalyKind.STUCK.ordinal(), 0, timeMs - (long)(stuck * t.intervalMs[s]), timeMs, value,
-                expected, score, threshold);
+            return onset(s, AnomalyKind.STUCK.ordinal(), 0, timeMs - (long)(stuck * t.stats[stat(s, INTERVAL_MS)]),
+                timeMs, value, expected, score, threshold);
         }
         return false;
     }
@@ -513,8 +546,9 @@ public final class AnomalyDetector implements Stage
      */
     private boolean scattered(final int s, final double share)
     {
-        final double variance = table.varianceEw[s];
-        return variance >= config.varianceRaise() * share && 4 * Math.abs(table.meanEw[s]) < Math.sqrt(variance);
+        final double variance = table.stats[stat(s, VARIANCE_EW)];
+        return variance >= config.varianceRaise() * share &&
+            4 * Math.abs(table.stats[stat(s, MEAN_EW)]) < Math.sqrt(variance);
     }
 
     /**
@@ -532,9 +566,9 @@ public final class AnomalyDetector implements Stage
         final double residual)
     {
         final SeriesTable t = table;
-        t.activeSamples[s]++;
-        t.peakScore[s] = Math.max(t.peakScore[s], score);
-        int kind = t.kind[s];
+        t.flags[flag(s, ACTIVE_SAMPLES)]++;
+        t.stats[stat(s, PEAK_SCORE)] = Math.max(t.stats[stat(s, PEAK_SCORE)], score);
+        int kind = t.flags[flag(s, KIND)];
         if (kind == AnomalyKind.SPIKE.ordinal() || kind == AnomalyKind.DIP.ordinal() ||
             kind == AnomalyKind.LEVEL_SHIFT.ordinal())
         {
@@ -544,12 +578,12 @@ public final class AnomalyDetector implements Stage
                 // count until it ends)
                 kind = AnomalyKind.VARIANCE.ordinal();
             }
-            else if (t.activeSamples[s] >= minDuration && score >= sustainFactor * threshold &&
-                (z > 0 ? 1 : -1) == t.direction[s])
+            else if (t.flags[flag(s, ACTIVE_SAMPLES)] >= minDuration && score >= sustainFactor * threshold &&
+                (z > 0 ? 1 : -1) == t.flags[flag(s, DIRECTION)])
             {
                 kind = AnomalyKind.LEVEL_SHIFT.ordinal();
             }
-            t.kind[s] = kind;
+            t.flags[flag(s, KIND)] = kind;
         }
         final boolean recovering;
         if (kind == AnomalyKind.STUCK.ordinal())
@@ -561,16 +595,17 @@ public final class AnomalyDetector implements Stage
             // back under the clear level, or, after a long shift, far down from its peak: what remains then is the
             // drift of the season while the baseline was held (the level settles there when it clears)
             recovering = score < clearFactor * threshold ||
-                (t.activeSamples[s] >= REBASE_SAMPLES && score < RELATIVE_RECOVERY * t.peakScore[s]);
+                (t.flags[flag(s, ACTIVE_SAMPLES)] >= REBASE_SAMPLES &&
+                score < RELATIVE_RECOVERY * t.stats[stat(s, PEAK_SCORE)]);
         }
         else
         {
             // a spike or a burst recovers once the scatter has faded, so that a burst of spikes stays one anomaly
-            recovering = score < clearFactor * threshold && t.varianceEw[s] < config.varianceRaise() / 3;
+            recovering = score < clearFactor * threshold && t.stats[stat(s, VARIANCE_EW)] < config.varianceRaise() / 3;
         }
-        t.quiet[s] = recovering ? t.quiet[s] + 1 : 0;
-        t.quietResidual[s] = recovering ? t.quietResidual[s] + residual : 0;
-        if (t.quiet[s] >= clearSamples)
+        t.flags[flag(s, QUIET)] = recovering ? t.flags[flag(s, QUIET)] + 1 : 0;
+        t.stats[stat(s, QUIET_RESIDUAL)] = recovering ? t.stats[stat(s, QUIET_RESIDUAL)] + residual : 0;
+        if (t.flags[flag(s, QUIET)] >= clearSamples)
         {
             end(s, timeMs, value, expected, threshold);
         }
@@ -588,15 +623,15 @@ public final class AnomalyDetector implements Stage
         final double threshold)
     {
         final SeriesTable t = table;
-        t.kind[s] = kind;
-        t.direction[s] = direction;
-        t.activeSinceMs[s] = sinceMs;
-        t.quiet[s] = 0;
-        t.activeSamples[s] = 0;
-        t.peakScore[s] = score;
-        t.persist[s] = 0;
-        t.cusumUp[s] = 0;
-        t.cusumDown[s] = 0;
+        t.flags[flag(s, KIND)] = kind;
+        t.flags[flag(s, DIRECTION)] = direction;
+        t.times[time(s, ACTIVE_SINCE_MS)] = sinceMs;
+        t.flags[flag(s, QUIET)] = 0;
+        t.flags[flag(s, ACTIVE_SAMPLES)] = 0;
+        t.stats[stat(s, PEAK_SCORE)] = score;
+        t.flags[flag(s, PERSIST)] = 0;
+        t.stats[stat(s, CUSUM_UP)] = 0;
+        t.stats[stat(s, CUSUM_DOWN)] = 0;
         final int region = t.regionIndex[s];
         // part of a mass event (either way) or of the recovery after one: the region alert covers it, a variance
         // burst too (a surge and its end scatter the scores); a stuck value is the element's own fault
@@ -604,7 +639,7 @@ public final class AnomalyDetector implements Stage
             (massActive[2 * region] || massActive[2 * region + 1] || timeMs < aftermathUntilMs[region]);
         if (!covered && (direction == 0 || region < 0))
         {
-            t.status[s] = SeriesTable.RAISED;
+            t.flags[flag(s, STATUS)] = SeriesTable.RAISED;
             raise(s, timeMs, value, expected, score, threshold);
             return true;
         }
@@ -614,7 +649,7 @@ public final class AnomalyDetector implements Stage
         boolean alerted = false;
         if (covered)
         {
-            t.status[s] = SeriesTable.ATTACHED;
+            t.flags[flag(s, STATUS)] = SeriesTable.ATTACHED;
             attach(key, s);
         }
         else
@@ -630,13 +665,13 @@ public final class AnomalyDetector implements Stage
             }
             if (onsetCount[key] > config.massQuietOnsets())
             {
-                t.status[s] = SeriesTable.HELD;
+                t.flags[flag(s, STATUS)] = SeriesTable.HELD;
                 held++;
                 pendingList(key).addInt(s);
             }
             else
             {
-                t.status[s] = SeriesTable.RAISED;
+                t.flags[flag(s, STATUS)] = SeriesTable.RAISED;
                 raise(s, timeMs, value, expected, score, threshold);
                 alerted = true;
             }
@@ -657,22 +692,22 @@ public final class AnomalyDetector implements Stage
     private void end(final int s, final long timeMs, final double value, final double expected, final double threshold)
     {
         final SeriesTable t = table;
-        final int status = t.status[s];
+        final int status = t.flags[flag(s, STATUS)];
         if (status == SeriesTable.HELD)
         {
-            raise(s, timeMs, value, expected, t.peakScore[s], threshold);
+            raise(s, timeMs, value, expected, t.stats[stat(s, PEAK_SCORE)], threshold);
         }
         if (status != SeriesTable.ATTACHED)
         {
             clear(s, timeMs, value, expected, threshold);
         }
         // (not for a mass event's members: their baselines were protected, the region's return is no new level)
-        if (status != SeriesTable.ATTACHED && t.kind[s] == AnomalyKind.LEVEL_SHIFT.ordinal() &&
-            t.activeSamples[s] >= REBASE_SAMPLES)
+        if (status != SeriesTable.ATTACHED && t.flags[flag(s, KIND)] == AnomalyKind.LEVEL_SHIFT.ordinal() &&
+            t.flags[flag(s, ACTIVE_SAMPLES)] >= REBASE_SAMPLES)
         {
             // a long shift the damped level has partly followed: settle the level where the recovered samples are,
             // or the offset that remains would raise the same shift again
-            t.level[s] += t.quietResidual[s] / t.quiet[s];
+            t.stats[stat(s, LEVEL)] += t.stats[stat(s, QUIET_RESIDUAL)] / t.flags[flag(s, QUIET)];
         }
         deactivate(s, timeMs);
     }
@@ -681,8 +716,8 @@ public final class AnomalyDetector implements Stage
     {
         final SeriesTable t = table;
         watchAfresh(s);
-        t.quiet[s] = 0;
-        final int direction = t.direction[s];
+        t.flags[flag(s, QUIET)] = 0;
+        final int direction = t.flags[flag(s, DIRECTION)];
         final int region = t.regionIndex[s];
         if (direction != 0 && region >= 0)
         {
@@ -702,12 +737,12 @@ public final class AnomalyDetector implements Stage
     private void watchAfresh(final int s)
     {
         final SeriesTable t = table;
-        t.status[s] = SeriesTable.NORMAL;
-        t.persist[s] = 0;
-        t.varianceEw[s] = 1;
-        t.meanEw[s] = 0;
-        t.cusumUp[s] = 0;
-        t.cusumDown[s] = 0;
+        t.flags[flag(s, STATUS)] = SeriesTable.NORMAL;
+        t.flags[flag(s, PERSIST)] = 0;
+        t.stats[stat(s, VARIANCE_EW)] = 1;
+        t.stats[stat(s, MEAN_EW)] = 0;
+        t.stats[stat(s, CUSUM_UP)] = 0;
+        t.stats[stat(s, CUSUM_DOWN)] = 0;
     }
 
     private int massThreshold(final int region)
@@ -745,10 +780,10 @@ public final class AnomalyDetector implements Stage
         for (int i = 0, size = list.size(); i < size; i++)
         {
             final int s = list.getInt(i);
-            if (t.status[s] == SeriesTable.HELD)
+            if (t.flags[flag(s, STATUS)] == SeriesTable.HELD)
             {
-                t.status[s] = SeriesTable.RAISED;
-                raise(s, timeMs, t.lastValue[s], Double.NaN, t.peakScore[s], Double.NaN);
+                t.flags[flag(s, STATUS)] = SeriesTable.RAISED;
+                raise(s, timeMs, t.stats[stat(s, LAST_VALUE)], Double.NaN, t.stats[stat(s, PEAK_SCORE)], Double.NaN);
             }
         }
         list.clear();
@@ -760,7 +795,7 @@ public final class AnomalyDetector implements Stage
         if (index < AlertEvent.MAX_RELATED)
         {
             massIds[key * AlertEvent.MAX_RELATED + index] = table.elementId[s];
-            massScores[key * AlertEvent.MAX_RELATED + index] = table.peakScore[s];
+            massScores[key * AlertEvent.MAX_RELATED + index] = table.stats[stat(s, PEAK_SCORE)];
         }
         massAttached[key]++;
         attached++;
@@ -774,17 +809,17 @@ public final class AnomalyDetector implements Stage
         final SeriesTable t = table;
         t.siteIndex[s] = siteIndex;
         t.regionIndex[s] = regionIndex;
-        t.lastTimeMs[s] = timeMs;
-        t.lastValue[s] = value;
-        t.intervalMs[s] = 0;
-        t.level[s] = value;
-        t.meanAbs[s] = 0;
-        t.q95[s] = Z95;
-        t.q99[s] = Z99;
-        t.zTarget[s] = 0;
+        t.times[time(s, LAST_TIME_MS)] = timeMs;
+        t.stats[stat(s, LAST_VALUE)] = value;
+        t.stats[stat(s, INTERVAL_MS)] = 0;
+        t.stats[stat(s, LEVEL)] = value;
+        t.stats[stat(s, MEAN_ABS)] = 0;
+        t.stats[stat(s, Q95)] = Z95;
+        t.stats[stat(s, Q99)] = Z99;
+        t.stats[stat(s, Z_TARGET)] = 0;
         // a new series is assumed to repeat itself until it shows it does not: no stuck alarm on thin evidence
-        t.repeatRate[s] = 1;
-        t.stuckRun[s] = 0;
+        t.stats[stat(s, REPEAT_RATE)] = 1;
+        t.flags[flag(s, STUCK_RUN)] = 0;
         watchAfresh(s);
         Arrays.fill(t.season, s * slots, (s + 1) * slots, 0f);
         Arrays.fill(t.week, s * t.weekSlots, (s + 1) * t.weekSlots, 0f);
@@ -820,14 +855,14 @@ public final class AnomalyDetector implements Stage
     private void restart(final int s)
     {
         final SeriesTable t = table;
-        if (t.status[s] != SeriesTable.NORMAL)
+        if (t.flags[flag(s, STATUS)] != SeriesTable.NORMAL)
         {
-            deactivate(s, t.lastTimeMs[s]);
+            deactivate(s, t.times[time(s, LAST_TIME_MS)]);
         }
         final int siteSlot = t.siteSlot[s];
         if (siteSlot >= 0)
         {
-            siteSum[siteSlot] -= t.lastValue[s];
+            siteSum[siteSlot] -= t.stats[stat(s, LAST_VALUE)];
             siteCount[siteSlot]--;
             t.siteSlot[s] = SeriesTable.NONE;
         }
@@ -841,8 +876,8 @@ public final class AnomalyDetector implements Stage
         {
             PairMoments.clear(t.pairMoments, (slot * pairA.length + k) * PairMoments.SLOTS);
         }
-        t.count[s] = 0;
-        t.lastTimeMs[s] = Long.MIN_VALUE;
+        t.times[time(s, COUNT)] = 0;
+        t.times[time(s, LAST_TIME_MS)] = Long.MIN_VALUE;
     }
 
     private int siteSlot(final int siteIndex, final int metricId)
@@ -909,10 +944,10 @@ public final class AnomalyDetector implements Stage
             {
                 final int partner = t.find(slot, first ? pairB[k] : pairA[k]);
                 // (a restarted partner has no last sample: its time is Long.MIN_VALUE until it starts again)
-                if (partner != SeriesTable.NONE && t.lastTimeMs[partner] > previousTimeMs &&
-                    Math.abs(timeMs - t.lastTimeMs[partner]) <= config.pairToleranceMs())
+                if (partner != SeriesTable.NONE && t.times[time(partner, LAST_TIME_MS)] > previousTimeMs &&
+                    Math.abs(timeMs - t.times[time(partner, LAST_TIME_MS)]) <= config.pairToleranceMs())
                 {
-                    final double other = t.lastValue[partner];
+                    final double other = t.stats[stat(partner, LAST_VALUE)];
                     PairMoments.update(t.pairMoments, (slot * pairA.length + k) * PairMoments.SLOTS,
                         first ? value : other, first ? other : value, config.correlationAlpha());
                 }
@@ -979,18 +1014,18 @@ public final class AnomalyDetector implements Stage
         alert.action = AlertAction.RAISE;
         alert.severity = score >= 2 * threshold ? Severity.MAJOR : Severity.MINOR;
         alert.eventTimeMs = timeMs;
-        alert.startTimeMs = t.activeSinceMs[s];
+        alert.startTimeMs = t.times[time(s, ACTIVE_SINCE_MS)];
         alert.elementId = t.elementId[s];
         alert.scopeLevel = NodeLevel.ELEMENT;
         alert.metricId = t.metricId[s];
-        alert.direction = t.direction[s];
+        alert.direction = t.flags[flag(s, DIRECTION)];
         alert.observed = value;
         alert.expected = expected;
         alert.score = score;
         alert.threshold = threshold;
         alert.count = 1;
         final int hints = hints(s);
-        int at = kindText(alert.detail, t.kind[s], t.direction[s]);
+        int at = kindText(alert.detail, t.flags[flag(s, KIND)], t.flags[flag(s, DIRECTION)]);
         at = AlertText.append(alert.detail, at, "; score ");
         at = AlertText.append(alert.detail, at, score, 1, false);
         for (int i = 0; i < hints; i++)
@@ -1018,20 +1053,20 @@ public final class AnomalyDetector implements Stage
         alert.action = AlertAction.CLEAR;
         alert.severity = Severity.MINOR;
         alert.eventTimeMs = timeMs;
-        alert.startTimeMs = t.activeSinceMs[s];
+        alert.startTimeMs = t.times[time(s, ACTIVE_SINCE_MS)];
         alert.endTimeMs = timeMs;
         alert.elementId = t.elementId[s];
         alert.scopeLevel = NodeLevel.ELEMENT;
         alert.metricId = t.metricId[s];
-        alert.direction = t.direction[s];
+        alert.direction = t.flags[flag(s, DIRECTION)];
         alert.observed = value;
         alert.expected = expected;
-        alert.score = t.peakScore[s];
+        alert.score = t.stats[stat(s, PEAK_SCORE)];
         alert.threshold = threshold;
         alert.count = 1;
-        int at = kindText(alert.detail, t.kind[s], t.direction[s]);
+        int at = kindText(alert.detail, t.flags[flag(s, KIND)], t.flags[flag(s, DIRECTION)]);
         at = AlertText.append(alert.detail, at, "; recovered, peak score ");
-        alert.detailLength = AlertText.append(alert.detail, at, t.peakScore[s], 1, false);
+        alert.detailLength = AlertText.append(alert.detail, at, t.stats[stat(s, PEAK_SCORE)], 1, false);
         alerts.commit();
     }
 
@@ -1049,9 +1084,9 @@ public final class AnomalyDetector implements Stage
             for (int i = 0, size = list.size(); i < size; i++)
             {
                 final int p = list.getInt(i);
-                if (t.status[p] == SeriesTable.HELD)
+                if (t.flags[flag(p, STATUS)] == SeriesTable.HELD)
                 {
-                    t.status[p] = SeriesTable.ATTACHED;
+                    t.flags[flag(p, STATUS)] = SeriesTable.ATTACHED;
                     attach(key, p);
                 }
             }
@@ -1132,14 +1167,14 @@ public final class AnomalyDetector implements Stage
         long hash = 0;
         for (int s = 0; s < t.size; s++)
         {
-            if (t.count[s] > 0)
+            if (t.times[time(s, COUNT)] > 0)
             {
                 long term = StateHash.mix(StateHash.mix(StateHash.SEED, t.elementIndex[s]), t.metricId[s]);
-                term = StateHash.mix(term, t.count[s]);
-                term = StateHash.mix(term, t.level[s]);
-                term = StateHash.mix(term, t.meanAbs[s]);
-                term = StateHash.mix(term, t.q99[s]);
-                term = StateHash.mix(term, (long)t.status[s] << 8 | t.kind[s]);
+                term = StateHash.mix(term, t.times[time(s, COUNT)]);
+                term = StateHash.mix(term, t.stats[stat(s, LEVEL)]);
+                term = StateHash.mix(term, t.stats[stat(s, MEAN_ABS)]);
+                term = StateHash.mix(term, t.stats[stat(s, Q99)]);
+                term = StateHash.mix(term, (long)t.flags[flag(s, STATUS)] << 8 | t.flags[flag(s, KIND)]);
                 hash += term;
             }
         }

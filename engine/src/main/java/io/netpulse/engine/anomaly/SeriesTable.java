@@ -8,11 +8,10 @@ import io.netpulse.engine.stat.PairMoments;
 import java.util.Arrays;
 
 /**
- * The state of every (element, metric) series one detector instance owns, as a struct of arrays indexed by a
- * dense series index, and of the elements they belong to, indexed by a dense element slot. Series of one element
- * form a list ({@link #firstSeries}, {@link #nextSeries}), found by walking it: an element has a handful of
- * metrics. Arrays grow by doubling when a new series or element needs room, never on the per-sample path
- * otherwise.
+ * The state of every (element, metric) series one detector instance owns, indexed by a dense series index,
+ * and of the elements they belong to, indexed by a dense element slot. Series of one element form a list
+ * ({@link #firstSeries}, {@link #nextSeries}), found by walking it: an element has a handful of metrics. Arrays
+ * grow by doubling when a new series or element needs room, never on the per-sample path otherwise.
  */
 final class SeriesTable
 {
@@ -45,34 +44,6 @@ final class SeriesTable
     int[] siteIndex;
     int[] regionIndex;
     int[] siteSlot;
-    long[] count;
-    long[] lastTimeMs;
-    double[] lastValue;
-    double[] intervalMs;
-    double[] level;
-    double[] meanAbs;
-    double[] q95;
-    double[] q99;
-    double[] zTarget;
-    double[] varianceEw;
-    double[] meanEw;
-    double[] repeatRate;
-    int[] stuckRun;
-    int[] persist;
-    int[] persistDirection;
-    long[] candidateSinceMs;
-    double[] cusumUp;
-    double[] cusumDown;
-    long[] cusumUpSinceMs;
-    long[] cusumDownSinceMs;
-    int[] status;
-    int[] kind;
-    int[] direction;
-    int[] quiet;
-    double[] quietResidual;
-    int[] activeSamples;
-    long[] activeSinceMs;
-    double[] peakScore;
     float[] season;
     float[] week;
     double[] siteMoments;
@@ -85,6 +56,49 @@ final class SeriesTable
     int[] activeDown;
     int[] elementRegion;
     double[] pairMoments;
+
+    // A sample reads and writes most of its series' state: that state lies together, a record per series in each
+    // of three arrays (stats, times, flags), so a sample touches a few cache lines, not one per field.
+    /** Per series, {@link #STATS_STRIDE} doubles from {@code stat(s, 0)}: the learned statistics. */
+    double[] stats;
+    /** Per series, {@link #TIMES_STRIDE} longs from {@code time(s, 0)}: the sample count and event times. */
+    long[] times;
+    /** Per series, {@link #FLAGS_STRIDE} ints from {@code flag(s, 0)}: the anomaly state. */
+    int[] flags;
+
+    static final int STATS_STRIDE = 16;
+    static final int LAST_VALUE = 0;
+    static final int INTERVAL_MS = 1;
+    static final int LEVEL = 2;
+    static final int MEAN_ABS = 3;
+    static final int Q95 = 4;
+    static final int Q99 = 5;
+    static final int Z_TARGET = 6;
+    static final int VARIANCE_EW = 7;
+    static final int MEAN_EW = 8;
+    static final int REPEAT_RATE = 9;
+    static final int CUSUM_UP = 10;
+    static final int CUSUM_DOWN = 11;
+    static final int QUIET_RESIDUAL = 12;
+    static final int PEAK_SCORE = 13;
+
+    static final int TIMES_STRIDE = 8;
+    static final int COUNT = 0;
+    static final int LAST_TIME_MS = 1;
+    static final int CANDIDATE_SINCE_MS = 2;
+    static final int CUSUM_UP_SINCE_MS = 3;
+    static final int CUSUM_DOWN_SINCE_MS = 4;
+    static final int ACTIVE_SINCE_MS = 5;
+
+    static final int FLAGS_STRIDE = 8;
+    static final int STUCK_RUN = 0;
+    static final int PERSIST = 1;
+    static final int PERSIST_DIRECTION = 2;
+    static final int STATUS = 3;
+    static final int KIND = 4;
+    static final int DIRECTION = 5;
+    static final int QUIET = 6;
+    static final int ACTIVE_SAMPLES = 7;
 
     // element index -> element slot
     int[] slotOfElement;
@@ -110,34 +124,9 @@ final class SeriesTable
         siteIndex = new int[capacity];
         regionIndex = new int[capacity];
         siteSlot = new int[capacity];
-        count = new long[capacity];
-        lastTimeMs = new long[capacity];
-        lastValue = new double[capacity];
-        intervalMs = new double[capacity];
-        level = new double[capacity];
-        meanAbs = new double[capacity];
-        q95 = new double[capacity];
-        q99 = new double[capacity];
-        zTarget = new double[capacity];
-        varianceEw = new double[capacity];
-        meanEw = new double[capacity];
-        repeatRate = new double[capacity];
-        stuckRun = new int[capacity];
-        persist = new int[capacity];
-        persistDirection = new int[capacity];
-        candidateSinceMs = new long[capacity];
-        cusumUp = new double[capacity];
-        cusumDown = new double[capacity];
-        cusumUpSinceMs = new long[capacity];
-        cusumDownSinceMs = new long[capacity];
-        status = new int[capacity];
-        kind = new int[capacity];
-        direction = new int[capacity];
-        quiet = new int[capacity];
-        quietResidual = new double[capacity];
-        activeSamples = new int[capacity];
-        activeSinceMs = new long[capacity];
-        peakScore = new double[capacity];
+        stats = new double[capacity * 16];
+        times = new long[capacity * 8];
+        flags = new int[capacity * 8];
         season = new float[capacity * slots];
         week = new float[capacity * weekSlots];
         siteMoments = new double[capacity * PairMoments.SLOTS];
@@ -164,34 +153,9 @@ final class SeriesTable
         siteIndex = Arrays.copyOf(siteIndex, capacity);
         regionIndex = Arrays.copyOf(regionIndex, capacity);
         siteSlot = Arrays.copyOf(siteSlot, capacity);
-        count = Arrays.copyOf(count, capacity);
-        lastTimeMs = Arrays.copyOf(lastTimeMs, capacity);
-        lastValue = Arrays.copyOf(lastValue, capacity);
-        intervalMs = Arrays.copyOf(intervalMs, capacity);
-        level = Arrays.copyOf(level, capacity);
-        meanAbs = Arrays.copyOf(meanAbs, capacity);
-        q95 = Arrays.copyOf(q95, capacity);
-        q99 = Arrays.copyOf(q99, capacity);
-        zTarget = Arrays.copyOf(zTarget, capacity);
-        varianceEw = Arrays.copyOf(varianceEw, capacity);
-        meanEw = Arrays.copyOf(meanEw, capacity);
-        repeatRate = Arrays.copyOf(repeatRate, capacity);
-        stuckRun = Arrays.copyOf(stuckRun, capacity);
-        persist = Arrays.copyOf(persist, capacity);
-        persistDirection = Arrays.copyOf(persistDirection, capacity);
-        candidateSinceMs = Arrays.copyOf(candidateSinceMs, capacity);
-        cusumUp = Arrays.copyOf(cusumUp, capacity);
-        cusumDown = Arrays.copyOf(cusumDown, capacity);
-        cusumUpSinceMs = Arrays.copyOf(cusumUpSinceMs, capacity);
-        cusumDownSinceMs = Arrays.copyOf(cusumDownSinceMs, capacity);
-        status = Arrays.copyOf(status, capacity);
-        kind = Arrays.copyOf(kind, capacity);
-        direction = Arrays.copyOf(direction, capacity);
-        quiet = Arrays.copyOf(quiet, capacity);
-        quietResidual = Arrays.copyOf(quietResidual, capacity);
-        activeSamples = Arrays.copyOf(activeSamples, capacity);
-        activeSinceMs = Arrays.copyOf(activeSinceMs, capacity);
-        peakScore = Arrays.copyOf(peakScore, capacity);
+        stats = Arrays.copyOf(stats, capacity * 16);
+        times = Arrays.copyOf(times, capacity * 8);
+        flags = Arrays.copyOf(flags, capacity * 8);
         season = Arrays.copyOf(season, capacity * slots);
         week = Arrays.copyOf(week, capacity * weekSlots);
         siteMoments = Arrays.copyOf(siteMoments, capacity * PairMoments.SLOTS);
@@ -206,6 +170,42 @@ final class SeriesTable
         activeDown = Arrays.copyOf(activeDown, capacity);
         elementRegion = Arrays.copyOf(elementRegion, capacity);
         pairMoments = Arrays.copyOf(pairMoments, capacity * pairs * PairMoments.SLOTS);
+    }
+
+    /**
+     * Where a series' statistic lies in {@link #stats}.
+     *
+     * @param series the series.
+     * @param field  {@link #LEVEL}, {@link #MEAN_ABS}, ...
+     * @return the index.
+     */
+    static int stat(final int series, final int field)
+    {
+        return series * STATS_STRIDE + field;
+    }
+
+    /**
+     * Where a series' count or time lies in {@link #times}.
+     *
+     * @param series the series.
+     * @param field  {@link #COUNT}, {@link #LAST_TIME_MS}, ...
+     * @return the index.
+     */
+    static int time(final int series, final int field)
+    {
+        return series * TIMES_STRIDE + field;
+    }
+
+    /**
+     * Where a series' state flag lies in {@link #flags}.
+     *
+     * @param series the series.
+     * @param field  {@link #STATUS}, {@link #PERSIST}, ...
+     * @return the index.
+     */
+    static int flag(final int series, final int field)
+    {
+        return series * FLAGS_STRIDE + field;
     }
 
     /**
