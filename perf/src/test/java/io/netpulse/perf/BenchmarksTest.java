@@ -29,14 +29,26 @@ class BenchmarksTest
         final RouterStageBenchmark router = new RouterStageBenchmark();
         router.elements = 200;
         router.setUp();
+        final long firstMs = router.eventTimeMs(0);
+        final long lastMs = router.eventTimeMs(StageBenchmark.SLOTS - 1);
         long sequence = 0;
         for (int i = 0; i < StageBenchmark.SLOTS / StageBenchmark.BATCH + 2; i++)
         {
             sequence = router.perEvent();
         }
-        router.tearDown();
         assertEquals((StageBenchmark.SLOTS / StageBenchmark.BATCH + 2L) * StageBenchmark.BATCH, sequence,
             "wrapped past the last slot and on");
+        // each event moves on by the corpus's span as it comes round again, and only then
+        assertTrue(router.spanMs() > 0);
+        assertEquals(firstMs + router.spanMs(), router.eventTimeMs(0));
+        assertEquals(lastMs, router.eventTimeMs(StageBenchmark.SLOTS - 1), "not yet handed over in the second lap");
+        for (int i = 0; i < StageBenchmark.SLOTS / StageBenchmark.BATCH; i++)
+        {
+            router.perEvent();
+        }
+        assertEquals(firstMs + 2 * router.spanMs(), router.eventTimeMs(0));
+        assertEquals(lastMs + router.spanMs(), router.eventTimeMs(StageBenchmark.SLOTS - 1));
+        router.tearDown();
 
         for (final String workload : List.of("windows", "anomaly", "region-service"))
         {
