@@ -124,9 +124,9 @@ final class SeriesTable
         siteIndex = new int[capacity];
         regionIndex = new int[capacity];
         siteSlot = new int[capacity];
-        stats = new double[capacity * 16];
-        times = new long[capacity * 8];
-        flags = new int[capacity * 8];
+        stats = new double[capacity * STATS_STRIDE];
+        times = new long[capacity * TIMES_STRIDE];
+        flags = new int[capacity * FLAGS_STRIDE];
         season = new float[capacity * slots];
         week = new float[capacity * weekSlots];
         siteMoments = new double[capacity * PairMoments.SLOTS];
@@ -153,9 +153,9 @@ final class SeriesTable
         siteIndex = Arrays.copyOf(siteIndex, capacity);
         regionIndex = Arrays.copyOf(regionIndex, capacity);
         siteSlot = Arrays.copyOf(siteSlot, capacity);
-        stats = Arrays.copyOf(stats, capacity * 16);
-        times = Arrays.copyOf(times, capacity * 8);
-        flags = Arrays.copyOf(flags, capacity * 8);
+        stats = Arrays.copyOf(stats, capacity * STATS_STRIDE);
+        times = Arrays.copyOf(times, capacity * TIMES_STRIDE);
+        flags = Arrays.copyOf(flags, capacity * FLAGS_STRIDE);
         season = Arrays.copyOf(season, capacity * slots);
         week = Arrays.copyOf(week, capacity * weekSlots);
         siteMoments = Arrays.copyOf(siteMoments, capacity * PairMoments.SLOTS);

@@ -105,23 +105,13 @@ final class CellTable extends CellBlock
     CellTable(final int columns, final int cellCapacity, final int pairCapacity, final boolean tracked,
         final long epoch)
     {
-        this(columns, cellCapacity, pairCapacity, 0, tracked, epoch);
-    }
-
-    /**
-     * A table sized for what it is expected to hold.
-     *
-     * @param denseKeys room in the dense index: the small keys expected.
-     */
-    CellTable(final int columns, final int cellCapacity, final int pairCapacity, final int denseKeys,
-        final boolean tracked, final long epoch)
-    {
-        this(columns, cellCapacity, pairCapacity, denseKeys, tracked, epoch, false);
+        this(columns, cellCapacity, pairCapacity, 0, tracked, epoch, false);
     }
 
     /**
      * A table sized for what it is expected to hold, for keys with or without services.
      *
+     * @param denseKeys   room in the dense index: the small keys expected.
      * @param serviceless whether every element key it holds has no service ({@link MetricCatalog#serviceless}):
      *                    its dense index then has a slot per placement.
      */

@@ -72,7 +72,7 @@ public class CubeMaintenanceBenchmark
         for (int i = 0; i < minutes.length; i++)
         {
             final CellTable table = new CellTable(COLUMNS, elements * SERVICES, elements * SERVICES * COLUMNS * 2,
-                elements * SERVICES, true, 0);
+                elements * SERVICES, true, 0, false);
             // Cells in the order the elements first report in the minute, as a real minute's table has them.
             final int[] order = new int[elements];
             for (int e = 0; e < elements; e++)
