@@ -1,3 +1,6 @@
+/*
+ * Copyright 2026 the netpulse authors.
+ */
 package io.netpulse.perf;
 
 import java.io.IOException;
