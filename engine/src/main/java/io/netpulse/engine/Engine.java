@@ -292,7 +292,12 @@ public final class Engine implements AutoCloseable
     {
         return runnable ->
         {
-            final Thread thread = new Thread(runnable, "netpulse-stage");
+            // a thread pinned by its stage pins itself once started; the others must not keep their starter's CPU
+            final Thread thread = new Thread(() ->
+            {
+                ThreadAffinity.unpin();
+                runnable.run();
+            }, "netpulse-stage");
             thread.setDaemon(true);
             threads.add(thread);
             return thread;

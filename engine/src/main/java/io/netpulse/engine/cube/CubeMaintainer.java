@@ -3,6 +3,8 @@
  */
 package io.netpulse.engine.cube;
 
+import io.netpulse.engine.stage.ThreadAffinity;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,6 +90,8 @@ final class CubeMaintainer implements Runnable, AutoCloseable
      */
     public void run()
     {
+        // started by the first shard to seal a minute: not on that shard's CPU, if it is pinned
+        ThreadAffinity.unpin();
         while (running || !tasks.isEmpty())
         {
             final Task task;

@@ -6,6 +6,7 @@ package io.netpulse.engine.deadletter;
 import io.netpulse.codec.RejectReason;
 import io.netpulse.codec.text.TextRejection;
 import io.netpulse.engine.ring.RejectListener;
+import io.netpulse.engine.stage.ThreadAffinity;
 import io.netpulse.journal.DeadLetter;
 import io.netpulse.journal.DeadLetterJournal;
 import org.agrona.DirectBuffer;
@@ -187,6 +188,7 @@ public final class DeadLetterWriter implements RejectListener, AutoCloseable
 
     private void run()
     {
+        ThreadAffinity.unpin();
         while (running)
         {
             if (drain() == 0)

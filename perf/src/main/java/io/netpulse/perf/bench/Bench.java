@@ -57,12 +57,14 @@ public final class Bench
      */
     public BenchResults run()
     {
+        // The machine and its stalls first: a pinned thread sees one CPU, and the threads it starts start on it.
+        final BenchResults.Machine machine = machine();
+        final String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        final List<PlatformStalls> platform = probePlatform();
         if (plan.publisherCpu() >= 0)
         {
             new ThreadAffinity(true).pin(plan.publisherCpu(), "publisher");
         }
-        final String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        final List<PlatformStalls> platform = probePlatform();
 
         Corpus corpus = generate(plan.elements(), plan.events());
         final BenchResults.CorpusInfo corpusInfo = BenchResults.CorpusInfo.of(corpus);
@@ -113,7 +115,7 @@ public final class Bench
             corpus = null;
             peer = comparePeer(generate(plan.elements(), plan.peerEvents()));
         }
-        return new BenchResults(plan, machine(), date, corpusInfo, modes, scale, peer, platform);
+        return new BenchResults(plan, machine, date, corpusInfo, modes, scale, peer, platform);
     }
 
     private Corpus generate(final int elements, final long events)

@@ -4,6 +4,7 @@
 package io.netpulse.perf.bench;
 
 import io.netpulse.engine.WaitStrategyKind;
+import net.openhft.affinity.Affinity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class BenchTest
 {
@@ -169,6 +173,25 @@ class BenchTest
         assertFalse(report.json().contains("\"peer\""));
         assertFalse(report.table().contains("ratio"));
         assertTrue(Bench.machine().cores() > 0);
+    }
+
+    @Test
+    void shouldDescribeTheMachineAsItIsBeforeThePublisherIsPinned() throws InterruptedException
+    {
+        final BitSet cpus = Affinity.getAffinity();
+        assumeTrue(cpus.cardinality() > 1, "needs two CPUs");
+        final BenchSettings settings = new BenchSettings(WaitStrategyKind.YIELDING, 1024, new int[0], dir, 4096, true);
+        final BenchPlan plan = new BenchPlan(List.of("fused"), 200, 30_000, List.of(), List.of("fused"), 20_000, 1, 0,
+            1, List.of(20_000.0), 0.2, 0.05, false, 20_000, 1000, cpus.nextSetBit(0), 7, 60_000, settings);
+        final AtomicReference<BenchResults> results = new AtomicReference<>();
+        // its own thread: the bench pins the thread that runs it
+        final Thread runner = new Thread(() -> results.set(new Bench(plan, new PrintWriter(new StringWriter())).run()));
+        runner.start();
+        runner.join();
+
+        assertEquals(cpus.cardinality(), results.get().machine().cores(), "the machine's CPUs, not the publisher's");
+        assertEquals(List.of(1, cpus.cardinality()),
+            results.get().platform().stream().map(PlatformStalls::threads).toList(), "the probe spins one a CPU too");
     }
 
     @Test
