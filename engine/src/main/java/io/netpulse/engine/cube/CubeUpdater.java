@@ -182,6 +182,13 @@ public final class CubeUpdater implements Stage
     public void onWatermark(final long watermarkMs, final long frontierMs)
     {
         advanceWatermark(frontierMs);
+        // The end of a batch whose last event was another shard's: the moment to publish this shard's part of it,
+        // as its own last event would have been. Without this, a shard's events stayed out of queries until one
+        // of its batches ended on an event of its own.
+        if (dirty || shard.view != publishedView)
+        {
+            publish();
+        }
     }
 
     private void advanceWatermark(final long engineFrontierMs)

@@ -36,7 +36,9 @@ public interface Stage
      * baselines, SLA periods) as the
      * watermark passes even while its own elements are quiet, and ends a run having acted on the final watermark
      * like the single instance of the other modes. Watermarks only grow. Stages that close nothing by event time
-     * ignore it.
+     * ignore it. It ends the instance's batch as an event of its own with {@code endOfBatch} would: a stage that
+     * flushes or publishes at the end of a batch does so here too, or what it applied earlier in the batch waits
+     * for the next batch that ends on one of its events.
      *
      * @param watermarkMs the engine's watermark, epoch milliseconds.
      * @param frontierMs  the engine's event-time frontier (the watermark before the allowed lateness), for stages

@@ -16,6 +16,10 @@ import io.netpulse.engine.ring.EventDecoding;
 import io.netpulse.engine.ring.NetworkEvent;
 import io.netpulse.engine.stage.Stage;
 import io.netpulse.engine.stage.StageContext;
+import io.netpulse.engine.stage.StageRunner;
+import io.netpulse.engine.stage.ThreadAffinity;
+import io.netpulse.engine.status.ErrorLog;
+import io.netpulse.engine.status.SystemCounter;
 import io.netpulse.engine.status.SystemCounters;
 import io.netpulse.engine.topology.Topology;
 import io.netpulse.engine.topology.TopologyRouter;
@@ -25,9 +29,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Drives a topology router and cube updaters on the calling thread, frame by frame, the way the fused stage
- * runner would, so cube tests are deterministic and fast. With several shards, the harness plays the router's
- * part of assigning each element's events to a shard (by region).
+ * Drives a topology router and cube updaters on the calling thread, frame by frame, through the engine's stage
+ * runners, so cube tests are deterministic and fast. With several shards, the harness plays the router's part of
+ * assigning each element's events to a shard (by region), and each shard's updater sees what its runner passes on:
+ * its own events, and at the end of a batch that ends on another shard's event, the watermark alone.
  */
 final class CubeHarness
 {
@@ -36,6 +41,8 @@ final class CubeHarness
     final TopologyRouter router = new TopologyRouter(topology, null, counters, false, 60_000, 10);
     final Cube cube;
     final Stage[] updaters;
+    private final StageRunner[] runners;
+    private final ErrorLog errors = new ErrorLog(counters.get(SystemCounter.STAGE_ERRORS));
     private final NetworkEvent event = new NetworkEvent();
     private final EventDecoding decoding = new EventDecoding();
     private final EventFrameEncoder encoder = new EventFrameEncoder();
@@ -49,10 +56,13 @@ final class CubeHarness
     {
         cube = new Cube(config);
         updaters = new Stage[shards];
+        runners = new StageRunner[shards];
         for (int s = 0; s < shards; s++)
         {
             updaters[s] = cube.newUpdater(new StageContext(topology, null, counters, SystemNanoClock.INSTANCE, s,
                 shards));
+            runners[s] = new StageRunner("cube-" + s, new Stage[] {updaters[s]}, errors, null, ThreadAffinity.NONE,
+                -1, shards == 1 ? -1 : s);
         }
     }
 
@@ -113,9 +123,14 @@ final class CubeHarness
         {
             event.shard = updaters.length == 1 ? 0 : Math.floorMod(event.regionIndex, updaters.length);
         }
-        for (final Stage updater : updaters)
+        for (final StageRunner runner : runners)
         {
-            updater.onEvent(event, seq, endOfBatch);
+            runner.onEvent(event, seq, endOfBatch);
+        }
+        // the runner counts a stage's exception and goes on; a test must not
+        if (counters.get(SystemCounter.STAGE_ERRORS).get() > 0)
+        {
+            throw new AssertionError("a cube updater threw: " + errors.observations());
         }
     }
 

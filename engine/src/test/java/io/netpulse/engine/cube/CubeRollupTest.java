@@ -321,6 +321,26 @@ class CubeRollupTest
         harness.cube.close();
     }
 
+    @Test
+    void shouldPublishAShardsEventsWhenItsBatchEndsOnAnotherShardsEvent()
+    {
+        final CubeHarness harness = twoRegionsOnTwoShards();
+        harness.metric(1, MetricKind.GAUGE, "cpu");
+        final long minute = 1_767_571_200_000L;
+        harness.endOfBatch = false;
+        harness.kpi(minute + 5, 5, 1, 1.5);
+        harness.kpi(minute + 6, 5, 1, 2.5);
+        // the batch ends on the other shard's event: cell-1's shard sees only the watermark
+        harness.endOfBatch = true;
+        harness.kpi(minute + 7, 6, 1, 4.0);
+
+        assertEquals(List.of("cell-1 count=2 sum=4.0", "cell-2 count=1 sum=4.0"),
+            rows(harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
+                .measures(Measure.COUNT, Measure.SUM).execute()),
+            "both shards published what their part of the batch applied");
+        harness.cube.close();
+    }
+
     private static CubeResult lastWholeHours(final CubeHarness harness, final int hours)
     {
         return harness.cube.query().groupBy(Dimension.ELEMENT).where(Dimension.METRIC, "kpi.cpu")
