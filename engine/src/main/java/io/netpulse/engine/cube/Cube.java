@@ -7,8 +7,10 @@ import io.netpulse.engine.stage.Stage;
 import io.netpulse.engine.stage.StageContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The multi-dimensional cube: time (minute buckets rolled into hours and days), region, site, element, service
@@ -38,7 +40,9 @@ public final class Cube implements AutoCloseable
     private final QueryCache queryCache = new QueryCache();
     private final List<CubeUpdater> updaters = new CopyOnWriteArrayList<>();
     private final PrefixDemand prefixDemand = new PrefixDemand();
-    private CubeMaintainer maintainer;
+    // One a shard, each started by its shard's first sealed minute: a single maintainer for every shard would cap
+    // a sharded engine at what one thread can roll up, however many cores the shards have.
+    private CubeMaintainer[] maintainers = new CubeMaintainer[0];
     private boolean closed;
 
     /**
@@ -81,13 +85,38 @@ public final class Cube implements AutoCloseable
         return shards.get(index);
     }
 
-    synchronized CubeMaintainer maintainer()
+    /**
+     * The maintainer of a shard's sealed minutes, started on first use.
+     *
+     * @param shard the shard's number.
+     * @return its maintainer.
+     */
+    synchronized CubeMaintainer maintainer(final int shard)
     {
+        if (shard >= maintainers.length)
+        {
+            maintainers = Arrays.copyOf(maintainers, shard + 1);
+        }
+        CubeMaintainer maintainer = maintainers[shard];
         if (null == maintainer)
         {
             maintainer = new CubeMaintainer(config, prefixDemand);
+            maintainers[shard] = maintainer;
         }
         return maintainer;
+    }
+
+    private synchronized List<CubeMaintainer> startedMaintainers()
+    {
+        final List<CubeMaintainer> started = new ArrayList<>();
+        for (final CubeMaintainer maintainer : maintainers)
+        {
+            if (null != maintainer)
+            {
+                started.add(maintainer);
+            }
+        }
+        return started;
     }
 
     /**
@@ -244,13 +273,22 @@ public final class Cube implements AutoCloseable
                 cellsPublished += updater.cellsPublished();
                 waits += updater.maintainerWaits();
             }
-            final CubeMaintainer maintainer = this.maintainer;
+            long backlog = 0;
+            long rollups = 0;
+            long errors = 0;
+            long blocksRecycled = 0;
+            long blocksAllocated = 0;
+            for (final CubeMaintainer maintainer : startedMaintainers())
+            {
+                backlog += maintainer.backlog();
+                rollups += maintainer.rollups();
+                errors += maintainer.errors();
+                blocksRecycled += maintainer.blocksRecycled();
+                blocksAllocated += maintainer.blocksAllocated();
+            }
             return new CubeStats(states.length, events, values, late, closedCells, closedBytes, openCells, expired,
-                watermarkMs, maxEventTimeMs, publications, skipped, cellsPublished,
-                null == maintainer ? 0 : maintainer.backlog(), waits, null == maintainer ? 0 : maintainer.rollups(),
-                null == maintainer ? 0 : maintainer.errors(),
-                null == maintainer ? 0 : maintainer.blocksRecycled(),
-                null == maintainer ? 0 : maintainer.blocksAllocated(), queryCache.hits(), queryCache.misses());
+                watermarkMs, maxEventTimeMs, publications, skipped, cellsPublished, backlog, waits, rollups, errors,
+                blocksRecycled, blocksAllocated, queryCache.hits(), queryCache.misses());
         }
         finally
         {
@@ -275,23 +313,27 @@ public final class Cube implements AutoCloseable
     }
 
     /**
-     * Waits until the maintainer has filed every sealed bucket into the closed buckets and rolled up what is due.
+     * Waits until the maintainers have filed every sealed bucket into the closed buckets and rolled up what is due.
      *
-     * @param timeoutMs longest wait.
+     * @param timeoutMs longest wait, for all of them.
      * @return true when caught up.
      */
     public boolean awaitMaintained(final long timeoutMs)
     {
-        final CubeMaintainer maintainer;
-        synchronized (this)
+        final long deadlineNs = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        for (final CubeMaintainer maintainer : startedMaintainers())
         {
-            maintainer = this.maintainer;
+            final long leftMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadlineNs - System.nanoTime()));
+            if (!maintainer.awaitIdle(leftMs))
+            {
+                return false;
+            }
         }
-        return null == maintainer || maintainer.awaitIdle(timeoutMs);
+        return true;
     }
 
     /**
-     * Stops the maintainer after it has processed what it was given. Published states stay readable.
+     * Stops the maintainers after each has processed what it was given. Published states stay readable.
      */
     public synchronized void close()
     {
@@ -300,7 +342,7 @@ public final class Cube implements AutoCloseable
             return;
         }
         closed = true;
-        if (null != maintainer)
+        for (final CubeMaintainer maintainer : startedMaintainers())
         {
             maintainer.close();
         }

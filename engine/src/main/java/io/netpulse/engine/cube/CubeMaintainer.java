@@ -13,15 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Keeps the closed buckets of every shard, off the event path: compacts each sealed minute bucket's element cells
+ * Keeps the closed buckets of a shard, off the event path: compacts each sealed minute bucket's element cells
  * into blocks, rolls them up into the minute's site and region cells, rolls an hour's minutes into one hour
  * bucket as soon as the hour is complete and a day's hours into one day bucket likewise, drops minutes past the
  * cuboid's minute retention (their hour stays), hours past the hour retention (their day stays) and days past the
  * day retention, and publishes each shard's closed buckets as a new immutable {@link ShardView}. Roll-ups merge
  * mergeable state (counts, sums, extremes, sums of squares, histogram counts), so no total changes.
  * <p>
- * One thread for the whole cube, started with the first sealed bucket; the work it does per event-time minute
- * is proportional to the cells sealed in that minute.
+ * One thread a shard, started with the shard's first sealed bucket; the work it does per event-time minute is
+ * proportional to the cells sealed in that minute.
  */
 final class CubeMaintainer implements Runnable, AutoCloseable
 {

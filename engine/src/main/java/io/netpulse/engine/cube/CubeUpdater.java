@@ -414,7 +414,7 @@ public final class CubeUpdater implements Stage
         CubeMaintainer maintainer = this.maintainer;
         if (null == maintainer)
         {
-            maintainer = cube.maintainer();
+            maintainer = cube.maintainer(shardIndex);
             this.maintainer = maintainer;
         }
         maintainer.submit(shard, bucket, watermarkMs);

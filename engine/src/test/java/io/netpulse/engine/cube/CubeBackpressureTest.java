@@ -29,7 +29,7 @@ class CubeBackpressureTest
         harness.node(1, 0, NodeLevel.REGION, "north", "", "");
         harness.node(2, 1, NodeLevel.SITE, "hill", "", "");
         harness.node(3, 2, NodeLevel.ELEMENT, "cell-1", "gnodeb", "nokia");
-        final CubeMaintainer maintainer = harness.cube.maintainer();
+        final CubeMaintainer maintainer = harness.cube.maintainer(0);
         final CountDownLatch release = new CountDownLatch(1);
         harness.holdMaintainer(release);
 
@@ -76,7 +76,7 @@ class CubeBackpressureTest
             harness.node(10 + e, 2, NodeLevel.ELEMENT, "cell-" + e, "gnodeb", "nokia");
         }
         final CubeUpdater updater = (CubeUpdater)harness.updaters[0];
-        final CubeMaintainer maintainer = harness.cube.maintainer();
+        final CubeMaintainer maintainer = harness.cube.maintainer(0);
         // A maintainer that keeps up: only the few buckets it has in flight are made, each a whole minute's tables.
         for (int m = 0; m < 20; m++)
         {

@@ -141,7 +141,7 @@ final class CubeHarness
      */
     void holdMaintainer(final java.util.concurrent.CountDownLatch release)
     {
-        cube.maintainer().beforeTask = () ->
+        cube.maintainer(0).beforeTask = () ->
         {
             try
             {

@@ -96,7 +96,7 @@ class CubeRollupTest
         assertEquals(10, byVendorPerMinute.size(), byVendorPerMinute.toString());
 
         release.countDown();
-        harness.cube.maintainer().beforeTask = null;
+        harness.cube.maintainer(0).beforeTask = null;
         assertTrue(harness.cube.awaitMaintained(30_000));
         harness.flush();
         assertEquals(0, harness.cube.stats().maintenanceBacklog());
