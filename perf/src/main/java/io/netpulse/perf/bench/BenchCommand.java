@@ -64,7 +64,8 @@ public final class BenchCommand implements Callable<Integer>
     int warmUpRuns;
 
     @Option(names = "--steady-laps", paramLabel = "N", description = "Laps of the corpus's data the allocation " +
-        "pass runs on one engine before metering one more, event time moving on (default: ${DEFAULT-VALUE}).",
+        "pass runs on one engine before metering one more, event time moving on (default: ${DEFAULT-VALUE}; " +
+        "more where they would cover less than 20 minutes of event time).",
         defaultValue = "" + SteadyAllocationPass.DEFAULT_WARM_UP_LAPS)
     int steadyLaps;
 

@@ -69,6 +69,18 @@ class SteadyAllocationPassTest
     }
 
     @Test
+    void shouldRunEnoughLapsToCoverTwentyMinutesOfEventTime()
+    {
+        final long minute = 60_000;
+        assertEquals(2, SteadyAllocationPass.warmUpLaps(2, 77 * minute), "the default corpus: as asked");
+        assertEquals(1, SteadyAllocationPass.warmUpLaps(1, 20 * minute));
+        assertEquals(2, SteadyAllocationPass.warmUpLaps(1, 20 * minute - 1));
+        assertEquals(15, SteadyAllocationPass.warmUpLaps(2, 80_000), "a corpus reporting every second");
+        assertEquals(20 * 60, SteadyAllocationPass.warmUpLaps(1, 1000));
+        assertEquals(3, SteadyAllocationPass.warmUpLaps(3, 0), "a corpus at one instant: as asked");
+    }
+
+    @Test
     void shouldKeepEveryCuboidsMinutesAsLongAsTheElementsAndTheRestAsTheDefaults()
     {
         final CubeConfig cube = SteadyAllocationPass.CUBE;
