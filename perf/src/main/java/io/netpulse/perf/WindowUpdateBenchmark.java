@@ -3,17 +3,6 @@
  */
 package io.netpulse.perf;
 
-import com.lmax.disruptor.RingBuffer;
-import io.netpulse.codec.MessageType;
-import io.netpulse.engine.alert.AlertEvent;
-import io.netpulse.engine.alert.AlertPublisher;
-import io.netpulse.engine.ring.NetworkEvent;
-import io.netpulse.engine.stage.StageContext;
-import io.netpulse.engine.status.SystemCounters;
-import io.netpulse.engine.window.WindowConfig;
-import io.netpulse.engine.window.WindowGroup;
-import io.netpulse.engine.window.WindowUpdater;
-import org.agrona.concurrent.SystemNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,7 +17,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,11 +37,7 @@ import java.util.concurrent.TimeUnit;
 public class WindowUpdateBenchmark
 {
     private static final int EVENTS_PER_INVOCATION = 1024;
-    private static final int METRICS = 4;
-    private static final int ELEMENTS_PER_SITE = 40;
-    private static final int SITES_PER_REGION = 32;
-    private static final long T0 = 1_767_571_200_000L;
-    private static final long MINUTE_MS = 60_000;
+    private static final long WATERMARK_LAG_MS = 30_000;
 
     @Param({"10000", "100000", "1000000"})
     int series;
@@ -62,17 +46,7 @@ public class WindowUpdateBenchmark
     @Param({"steady", "shuffled"})
     String order;
 
-    private final NetworkEvent event = new NetworkEvent();
-    private WindowUpdater updater;
-    private int[] elementOrder;
-    private int[] siteOf;
-    private int[] regionOf;
-    private int elements;
-    private int firstElementIndex;
-    private double msPerSample;
-    private long roundStartMs = T0;
-    private int inRound;
-    private long sequence;
+    private WindowFeed feed;
 
     /**
      * Builds the window stage and an order of elements, then runs one full minute so every series exists.
@@ -80,66 +54,8 @@ public class WindowUpdateBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        elements = series / METRICS;
-        msPerSample = (double)MINUTE_MS / series;
-        final int sites = (elements + ELEMENTS_PER_SITE - 1) / ELEMENTS_PER_SITE;
-        final int regions = (sites + SITES_PER_REGION - 1) / SITES_PER_REGION;
-        // dense node indices as the topology gives them: root, regions, sites, then elements
-        firstElementIndex = 1 + regions + sites;
-        siteOf = new int[elements];
-        regionOf = new int[elements];
-        for (int e = 0; e < elements; e++)
-        {
-            final int site = e / ELEMENTS_PER_SITE;
-            siteOf[e] = 1 + regions + site;
-            regionOf[e] = 1 + site / SITES_PER_REGION;
-        }
-        elementOrder = new int[elements];
-        for (int e = 0; e < elements; e++)
-        {
-            elementOrder[e] = e;
-        }
-        final SplittableRandom random = new SplittableRandom(42);
-        for (int e = elements - 1; "shuffled".equals(order) && e > 0; e--)
-        {
-            final int other = random.nextInt(e + 1);
-            final int swap = elementOrder[e];
-            elementOrder[e] = elementOrder[other];
-            elementOrder[other] = swap;
-        }
-
-        final RingBuffer<AlertEvent> alertRing = RingBuffer.createMultiProducer(AlertEvent::new, 1024);
-        final WindowGroup group = new WindowGroup(WindowConfig.DEFAULT, 1);
-        updater = group.newInstance(new StageContext(null, new AlertPublisher(alertRing, () -> true),
-            new SystemCounters(), SystemNanoClock.INSTANCE, 0, 1));
-        event.type = MessageType.KPI_SAMPLE;
-        event.routed = true;
-        for (long i = 0; i < series; i++)
-        {
-            next();
-        }
-    }
-
-    private void next()
-    {
-        final int inRound = this.inRound;
-        final int element = elementOrder[inRound >> 2];
-        final NetworkEvent event = this.event;
-        final long eventTimeMs = roundStartMs + (long)(inRound * msPerSample);
-        event.eventTimeMs = eventTimeMs;
-        event.watermarkMs = eventTimeMs - 30_000;
-        event.elementIndex = firstElementIndex + element;
-        event.elementId = 1_000_000L + element;
-        event.siteIndex = siteOf[element];
-        event.regionIndex = regionOf[element];
-        event.metricId = inRound & (METRICS - 1);
-        event.value = 10.0 + (inRound & 15);
-        updater.onEvent(event, sequence, (++sequence & 1023) == 0);
-        if (++this.inRound == series)
-        {
-            this.inRound = 0;
-            roundStartMs += MINUTE_MS;
-        }
+        feed = new WindowFeed(series, "shuffled".equals(order));
+        feed.round(WATERMARK_LAG_MS);
     }
 
     /**
@@ -153,8 +69,8 @@ public class WindowUpdateBenchmark
     {
         for (int i = 0; i < EVENTS_PER_INVOCATION; i++)
         {
-            next();
+            feed.next(WATERMARK_LAG_MS);
         }
-        return updater.samples();
+        return feed.updater().samples();
     }
 }
