@@ -161,9 +161,9 @@ public final class CubeUpdater implements Stage
             dirty = true;
         }
 
-        if (endOfBatch && (dirty || shard.view != publishedView))
+        if (endOfBatch)
         {
-            publish();
+            publishIfChanged();
         }
     }
 
@@ -185,6 +185,14 @@ public final class CubeUpdater implements Stage
         // The end of a batch whose last event was another shard's: the moment to publish this shard's part of it,
         // as its own last event would have been. Without this, a shard's events stayed out of queries until one
         // of its batches ended on an event of its own.
+        publishIfChanged();
+    }
+
+    /**
+     * Publishes at the end of a batch, when the batch changed the shard's cells or the maintainer filed more.
+     */
+    private void publishIfChanged()
+    {
         if (dirty || shard.view != publishedView)
         {
             publish();
