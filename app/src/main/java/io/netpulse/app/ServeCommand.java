@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -130,7 +131,7 @@ final class ServeCommand implements Callable<Integer>
                 "choose one");
         }
         final boolean replacing = overwrite || DEFAULT_DATA.equals(data);
-        if (!resume && replacing && java.nio.file.Files.isDirectory(DataDirectory.journal(data)))
+        if (!resume && replacing && Files.isDirectory(DataDirectory.journal(data)))
         {
             // the default directory is replaced even without --overwrite: say so, and how to keep it
             out.printf("netpulse serve: replacing the earlier run in %s (--resume goes on with it)%n", data);
